@@ -1,0 +1,52 @@
+package org.parvis.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something posted inside a process: a proposal, an amendment, a comment, a debate, a budget
+ * project, a meeting. {@code parent} links a comment to what it answers; {@code process} to the
+ * enclosing process.
+ *
+ * <p>Immutable and thread-safe.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Contribution(
+        URI id,
+        SourceKey sourceKey,
+        @Nullable String reference,
+        ContributionKind kind,
+        URI process,
+        @Nullable URI parent,
+        LocalizedText title,
+        @Nullable LocalizedText body,
+        List<Author> authors,
+        @Nullable Instant createdAt,
+        @Nullable Instant updatedAt,
+        @Nullable String status,
+        @Nullable String address,
+        @Nullable GeoPoint point,
+        @Nullable MeetingDetails meeting,
+        Counts counts,
+        List<TerritoryRef> territories,
+        boolean idBuilt,
+        Provenance provenance)
+        implements Item {
+
+    public Contribution {
+        Item.requireCommon(id, sourceKey, provenance);
+        if (kind == null || process == null) {
+            throw new IllegalArgumentException("contribution " + id + " needs a kind and its process");
+        }
+        if (kind == ContributionKind.MEETING && meeting == null) {
+            throw new IllegalArgumentException("meeting " + id + " needs meeting details (start time, mode)");
+        }
+        title = title == null ? LocalizedText.empty() : title;
+        authors = List.copyOf(authors == null ? List.of() : authors);
+        counts = counts == null ? Counts.NONE : counts;
+        territories = List.copyOf(territories == null ? List.of() : territories);
+    }
+}
