@@ -34,6 +34,9 @@ public interface Gazetteer {
     /** The areas directly inside this one, sorted by id; empty for unknown ids. */
     List<AreaId> listChildren(AreaId id);
 
+    /** Every place of a level, sorted by id. */
+    List<Place> listPlaces(org.parvis.model.AreaLevel level);
+
     /** How many places the gazetteer holds. */
     int size();
 }
