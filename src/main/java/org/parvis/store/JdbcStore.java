@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -64,11 +63,19 @@ import org.slf4j.LoggerFactory;
  * Consumers should key what they derive by {@link SourceKey}, since a record's public URL may
  * change between versions.
  *
- * <h3>Content hash</h3>
+ * <h3>Upserts</h3>
  *
  * An item is unchanged when the SHA-256 of its canonical JSON without {@code
  * provenance.retrievedAt} equals the stored one; an unchanged item is not written at all, so its
- * stored {@code retrievedAt} is when this content was first read.
+ * stored {@code retrievedAt} is when this content was first read. A tombstoned item that
+ * reappears is revived and counts as inserted. A batch is all or nothing: an item whose public
+ * URL belongs to a live item under another source key fails the whole batch with an {@link
+ * IllegalArgumentException} naming both keys (a tombstoned item frees its URL).
+ *
+ * <h3>Snapshots</h3>
+ *
+ * {@link #forEachLiveItem} streams rows inside one repeatable-read transaction; the consumer may
+ * call the store (other connections), but on SQLite a long-open reader delays WAL checkpoints.
  *
  * <h3>Thread-safety</h3>
  *
@@ -85,18 +92,62 @@ public final class JdbcStore implements Store {
     private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
     private static final int STREAM_FETCH_SIZE = 500;
     private static final int CHUNK_SIZE = 500;
-    private static final String ISSUE_COLUMNS = "issued_at, type, record_ref, url, message";
+
+    private static final String SELECT_STORED_STATES = """
+            SELECT source_key, id, content_hash, deleted_at FROM item WHERE source_key IN (<keys>)""";
+    private static final String SELECT_LIVE_OWNERS = """
+            SELECT id, source_key FROM item WHERE deleted_at IS NULL AND id IN (<ids>)""";
+    private static final String UPSERT_ITEM = """
+            INSERT INTO item (source_key, id, source_id, type, process_id, created_at, content,
+                              content_hash, first_seen_at, updated_at, deleted_at)
+            VALUES (:key, :id, :sourceId, :type, :processId, :createdAt, :content,
+                    :hash, :now, :now, NULL)
+            ON CONFLICT (source_key) DO UPDATE SET
+                id = excluded.id, source_id = excluded.source_id, type = excluded.type,
+                process_id = excluded.process_id, created_at = excluded.created_at,
+                content = excluded.content, content_hash = excluded.content_hash,
+                updated_at = excluded.updated_at, deleted_at = NULL""";
+    private static final String MARK_DELETED = """
+            UPDATE item SET deleted_at = :now, updated_at = :now WHERE source_key = :key""";
+    private static final String SELECT_CHANGES = """
+            SELECT c.seq, c.type, c.source_key, c.item_id, c.changed_at, i.content
+            FROM change_log c LEFT JOIN item i ON i.source_key = c.source_key
+            WHERE c.seq > :after ORDER BY c.seq LIMIT :limit""";
+    private static final String INSERT_CHANGE = """
+            INSERT INTO change_log (seq, type, source_key, item_id, changed_at)
+            VALUES (:seq, :type, :key, :itemId, :at)""";
+    private static final String UPSERT_RUN = """
+            INSERT INTO harvest_run (source_id, started_at, ended_at, outcome, requests, bytes,
+                                     items_new, items_changed, items_unchanged, items_removed,
+                                     error)
+            VALUES (:sourceId, :startedAt, :endedAt, :outcome, :requests, :bytes,
+                    :itemsNew, :itemsChanged, :itemsUnchanged, :itemsRemoved, :error)
+            ON CONFLICT (source_id, started_at) DO UPDATE SET
+                ended_at = excluded.ended_at, outcome = excluded.outcome,
+                requests = excluded.requests, bytes = excluded.bytes,
+                items_new = excluded.items_new, items_changed = excluded.items_changed,
+                items_unchanged = excluded.items_unchanged,
+                items_removed = excluded.items_removed, error = excluded.error""";
+    private static final String INSERT_ISSUE = """
+            INSERT INTO source_issue (source_id, run_started_at, issue_index, issued_at, type,
+                                      record_ref, url, message)
+            VALUES (:sourceId, :startedAt, :index, :at, :type, :recordRef, :url, :message)""";
+    private static final String SELECT_RUN = """
+            SELECT started_at, ended_at, outcome, requests, bytes, items_new, items_changed,
+                   items_unchanged, items_removed, error
+            FROM harvest_run WHERE source_id = :sourceId""";
+    private static final String SELECT_ISSUES = """
+            SELECT issued_at, type, record_ref, url, message
+            FROM source_issue WHERE source_id = :sourceId""";
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final Clock clock;
     private final String description;
     private final ReentrantLock writeLock = new ReentrantLock(true);
 
-    private JdbcStore(HikariDataSource dataSource, Clock clock, String description) {
+    private JdbcStore(HikariDataSource dataSource, String description) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
-        this.clock = clock;
         this.description = description;
     }
 
@@ -106,10 +157,6 @@ public final class JdbcStore implements Store {
      * cannot be reached or migrated.
      */
     public static JdbcStore open(StoreLocation location) {
-        return open(location, Clock.systemUTC());
-    }
-
-    static JdbcStore open(StoreLocation location, Clock clock) {
         long start = System.nanoTime();
         HikariDataSource dataSource = createPool(location);
         try {
@@ -125,7 +172,7 @@ public final class JdbcStore implements Store {
                     e);
         }
         LOG.info("Store opened at {} in {} ms", location.describe(), (System.nanoTime() - start) / 1_000_000);
-        return new JdbcStore(dataSource, clock, location.describe());
+        return new JdbcStore(dataSource, location.describe());
     }
 
     private static HikariDataSource createPool(StoreLocation location) {
@@ -138,6 +185,8 @@ public final class JdbcStore implements Store {
         if (location.password() != null) {
             config.setPassword(location.password());
         }
+        // Connections are opened on demand: most of the time one is enough.
+        config.setMinimumIdle(1);
         if (location.isSqlite()) {
             createParentDirectory(location.findSqliteFile().orElseThrow());
 
@@ -174,6 +223,11 @@ public final class JdbcStore implements Store {
 
     @Override
     public BatchResult upsertAll(Collection<? extends Item> items) {
+        for (Item item : items) {
+            if (item == null) {
+                throw new IllegalArgumentException("cannot upsert a null item; nothing was written");
+            }
+        }
         List<Item> batch = List.copyOf(items);
         if (batch.isEmpty()) {
             return BatchResult.EMPTY;
@@ -207,8 +261,7 @@ public final class JdbcStore implements Store {
      */
     private BatchResult upsertChunk(Handle handle, List<Item> chunk, ChangeAppender log) {
         Map<String, StoredState> stored = new HashMap<>();
-        handle.createQuery(
-                        "SELECT source_key, id, content_hash, deleted_at FROM item" + " WHERE source_key IN (<keys>)")
+        handle.createQuery(SELECT_STORED_STATES)
                 .bindList(
                         "keys",
                         chunk.stream()
@@ -219,7 +272,7 @@ public final class JdbcStore implements Store {
                         new StoredState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) != null))
                 .forEach(state -> stored.put(state.sourceKey(), state));
         Map<String, String> liveKeyById = new HashMap<>();
-        handle.createQuery("SELECT id, source_key FROM item WHERE deleted_at IS NULL AND id IN (<ids>)")
+        handle.createQuery(SELECT_LIVE_OWNERS)
                 .bindList(
                         "ids",
                         chunk.stream().map(i -> i.id().toString()).distinct().toList())
@@ -275,16 +328,6 @@ public final class JdbcStore implements Store {
         return new BatchResult(inserted, changed, unchanged);
     }
 
-    private static final String UPSERT_ITEM = "INSERT INTO item (source_key, id, source_id, type,"
-            + " process_id, created_at, content, content_hash, first_seen_at, updated_at, deleted_at)"
-            + " VALUES (:key, :id, :sourceId, :type, :processId, :createdAt, :content, :hash, :now,"
-            + " :now, NULL)"
-            + " ON CONFLICT (source_key) DO UPDATE SET id = excluded.id, source_id = excluded.source_id,"
-            + " type = excluded.type, process_id = excluded.process_id,"
-            + " created_at = excluded.created_at, content = excluded.content,"
-            + " content_hash = excluded.content_hash, updated_at = excluded.updated_at,"
-            + " deleted_at = NULL";
-
     private static @Nullable Instant createdAt(Item item) {
         if (item instanceof Contribution contribution) {
             return contribution.createdAt();
@@ -309,7 +352,7 @@ public final class JdbcStore implements Store {
         int removed = inWriteTransaction(handle -> {
             ChangeAppender log = new ChangeAppender(handle, now());
             List<String[]> live = handle.createQuery(
-                            "SELECT source_key, id FROM item" + " WHERE source_id = :sourceId AND deleted_at IS NULL")
+                            "SELECT source_key, id FROM item WHERE source_id = :sourceId AND deleted_at IS NULL")
                     .bind("sourceId", sourceId)
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
                     .list();
@@ -353,9 +396,6 @@ public final class JdbcStore implements Store {
         });
     }
 
-    private static final String MARK_DELETED =
-            "UPDATE item SET deleted_at = :now, updated_at = :now WHERE source_key = :key";
-
     @Override
     public Optional<Item> findItem(URI id) {
         return withHandle(handle -> handle.createQuery("SELECT content FROM item WHERE id = :id AND deleted_at IS NULL")
@@ -393,14 +433,11 @@ public final class JdbcStore implements Store {
             throw new IllegalArgumentException("cannot list changes after #" + afterSeq + ", at most " + limit
                     + "; expected a sequence number ≥ 0 and a limit ≥ 1");
         }
-        return withHandle(
-                handle -> handle.createQuery("SELECT c.seq, c.type, c.source_key, c.item_id, c.changed_at, i.content"
-                                + " FROM change_log c LEFT JOIN item i ON i.source_key = c.source_key"
-                                + " WHERE c.seq > :after ORDER BY c.seq LIMIT :limit")
-                        .bind("after", afterSeq)
-                        .bind("limit", limit)
-                        .map((rs, ctx) -> readChange(rs))
-                        .list());
+        return withHandle(handle -> handle.createQuery(SELECT_CHANGES)
+                .bind("after", afterSeq)
+                .bind("limit", limit)
+                .map((rs, ctx) -> readChange(rs))
+                .list());
     }
 
     private static Change readChange(ResultSet rs) throws SQLException {
@@ -470,22 +507,11 @@ public final class JdbcStore implements Store {
         String startedAt = format(run.startedAt());
         inWriteTransaction(handle -> {
             // Recording the same run again replaces it and its issues.
-            handle.createUpdate(
-                            "DELETE FROM source_issue" + " WHERE source_id = :sourceId AND run_started_at = :startedAt")
+            handle.createUpdate("DELETE FROM source_issue WHERE source_id = :sourceId AND run_started_at = :startedAt")
                     .bind("sourceId", run.sourceId())
                     .bind("startedAt", startedAt)
                     .execute();
-            handle.createUpdate("INSERT INTO harvest_run (source_id, started_at, ended_at, outcome,"
-                            + " requests, bytes, items_new, items_changed, items_unchanged,"
-                            + " items_removed, error) VALUES (:sourceId, :startedAt, :endedAt,"
-                            + " :outcome, :requests, :bytes, :itemsNew, :itemsChanged,"
-                            + " :itemsUnchanged, :itemsRemoved, :error)"
-                            + " ON CONFLICT (source_id, started_at) DO UPDATE SET"
-                            + " ended_at = excluded.ended_at, outcome = excluded.outcome,"
-                            + " requests = excluded.requests, bytes = excluded.bytes,"
-                            + " items_new = excluded.items_new, items_changed = excluded.items_changed,"
-                            + " items_unchanged = excluded.items_unchanged,"
-                            + " items_removed = excluded.items_removed, error = excluded.error")
+            handle.createUpdate(UPSERT_RUN)
                     .bind("sourceId", run.sourceId())
                     .bind("startedAt", startedAt)
                     .bind("endedAt", format(run.endedAt()))
@@ -498,12 +524,10 @@ public final class JdbcStore implements Store {
                     .bind("itemsRemoved", run.itemsRemoved())
                     .bind("error", run.error())
                     .execute();
+            PreparedBatch issues = handle.prepareBatch(INSERT_ISSUE);
             int index = 0;
             for (SourceIssue issue : run.issues()) {
-                handle.createUpdate("INSERT INTO source_issue (source_id, run_started_at, issue_index,"
-                                + " issued_at, type, record_ref, url, message) VALUES (:sourceId,"
-                                + " :startedAt, :index, :at, :type, :recordRef, :url, :message)")
-                        .bind("sourceId", run.sourceId())
+                issues.bind("sourceId", run.sourceId())
                         .bind("startedAt", startedAt)
                         .bind("index", index++)
                         .bind("at", format(issue.at()))
@@ -511,7 +535,10 @@ public final class JdbcStore implements Store {
                         .bind("recordRef", issue.recordRef())
                         .bind("url", issue.url())
                         .bind("message", issue.message())
-                        .execute();
+                        .add();
+            }
+            if (issues.size() > 0) {
+                issues.execute();
             }
             return null;
         });
@@ -529,19 +556,15 @@ public final class JdbcStore implements Store {
 
     private Optional<HarvestRun> findRun(String sourceId, String condition) {
         return withHandle(handle -> {
-            Optional<RunRow> row = handle.createQuery("SELECT started_at, ended_at, outcome, requests,"
-                            + " bytes, items_new, items_changed, items_unchanged, items_removed, error"
-                            + " FROM harvest_run WHERE source_id = :sourceId" + condition
-                            + " ORDER BY started_at DESC LIMIT 1")
+            Optional<RunRow> row = handle.createQuery(SELECT_RUN + condition + " ORDER BY started_at DESC LIMIT 1")
                     .bind("sourceId", sourceId)
                     .map((rs, ctx) -> new RunRow(rs))
                     .findOne();
             if (row.isEmpty()) {
                 return Optional.empty();
             }
-            List<SourceIssue> issues = handle.createQuery("SELECT " + ISSUE_COLUMNS
-                            + " FROM source_issue WHERE source_id = :sourceId"
-                            + " AND run_started_at = :startedAt ORDER BY issue_index")
+            List<SourceIssue> issues = handle.createQuery(
+                            SELECT_ISSUES + " AND run_started_at = :startedAt ORDER BY issue_index")
                     .bind("sourceId", sourceId)
                     .bind("startedAt", row.get().startedAt)
                     .map((rs, ctx) -> readIssue(sourceId, rs))
@@ -608,10 +631,8 @@ public final class JdbcStore implements Store {
         if (limit <= 0) {
             throw new IllegalArgumentException("cannot list " + limit + " issues; expected a limit ≥ 1");
         }
-        return withHandle(handle -> handle.createQuery("SELECT " + ISSUE_COLUMNS
-                        + " FROM source_issue WHERE source_id = :sourceId"
-                        + " ORDER BY issued_at DESC, run_started_at DESC, issue_index DESC"
-                        + " LIMIT :limit")
+        return withHandle(handle -> handle.createQuery(
+                        SELECT_ISSUES + " ORDER BY issued_at DESC, run_started_at DESC, issue_index DESC LIMIT :limit")
                 .bind("sourceId", sourceId)
                 .bind("limit", limit)
                 .map((rs, ctx) -> readIssue(sourceId, rs))
@@ -659,7 +680,7 @@ public final class JdbcStore implements Store {
     }
 
     private String now() {
-        return format(clock.instant());
+        return format(Instant.now());
     }
 
     private static @Nullable String format(@Nullable Instant instant) {
@@ -682,8 +703,7 @@ public final class JdbcStore implements Store {
             this.at = at;
             this.firstSeq = readLastSeq(handle);
             this.lastSeq = firstSeq;
-            this.rows = handle.prepareBatch("INSERT INTO change_log (seq, type, source_key, item_id,"
-                    + " changed_at) VALUES (:seq, :type, :key, :itemId, :at)");
+            this.rows = handle.prepareBatch(INSERT_CHANGE);
         }
 
         void append(Change.Type type, SourceKey key, URI itemId) {

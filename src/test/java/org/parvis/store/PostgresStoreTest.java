@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store contract on a real PostgreSQL server named by {@code PARVIS_TEST_POSTGRES_URL} (e.g.
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
  * they fail.
  */
 class PostgresStoreTest extends StoreContractTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresStoreTest.class);
 
     private static final String URL_VARIABLE = "PARVIS_TEST_POSTGRES_URL";
 
@@ -36,6 +40,7 @@ class PostgresStoreTest extends StoreContractTest {
             if ("true".equals(System.getenv("CI"))) {
                 fail("PostgreSQL store tests cannot run under CI=true: " + how);
             }
+            LOG.warn("PostgreSQL store tests skipped: {}", how);
             assumeTrue(false, "PostgreSQL store tests skipped: " + how);
         }
         serverUrl = url.strip();

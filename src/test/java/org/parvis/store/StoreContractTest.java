@@ -182,6 +182,7 @@ abstract class StoreContractTest {
 
     @Test
     void changeLogIsOrderedAndPagesWithListChangesAfter() {
+        Instant before = Instant.now();
         List<Process> processes = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             processes.add(processItem("lyon-decidim", String.valueOf(i)));
@@ -205,6 +206,7 @@ abstract class StoreContractTest {
         assertThat(secondPage).extracting(Change::type).containsExactly(Change.Type.UPSERT, Change.Type.DELETE);
         assertThat(store.listChangesAfter(6, 4)).isEmpty();
         assertThat(store.lastChangeSeq()).isEqualTo(6);
+        assertThat(secondPage.get(1).at()).isBetween(before, Instant.now());
     }
 
     @Test
