@@ -1,0 +1,245 @@
+package org.parvis.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.Endpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read-only HTTP API of a Parvis node, on Javalin and Jetty: the feed, items, places, sources
+ * and their issues, health, Prometheus metrics and the OpenAPI document that describes them all.
+ *
+ * <p>Every error is an RFC 9457 problem ({@code application/problem+json}), including unknown
+ * routes, wrong methods and the malformed requests Jetty rejects itself. Every answer carries the
+ * security headers of {@link SecurityHeaders}. Every request is timed in {@value
+ * HttpMetrics#TIMER}.
+ *
+ * <p>Thread-safe. The server owns its Jetty threads; {@link #close()} stops it. It does not own
+ * the context's store, feed or registry.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    static final String OPENAPI_RESOURCE = "/org/parvis/web/openapi.json";
+
+    private static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+    private static final Pattern HEADER_LIST = Pattern.compile("[A-Za-z0-9-]+(\\s*,\\s*[A-Za-z0-9-]+)*");
+
+    private final Javalin app;
+    private final List<Route> routes;
+
+    /** A GET route: its Javalin path template and its handler. */
+    private record Route(String path, Handler handler) {}
+
+    /** The body of {@code GET /health}. */
+    record Health(String status, String version) {}
+
+    private ApiServer(Javalin app, List<Route> routes) {
+        this.app = app;
+        this.routes = routes;
+    }
+
+    /**
+     * Starts the API on {@code host}:{@code port} ({@code port} 0 picks a free port, see {@link
+     * #port()}). Throws when the port cannot be bound.
+     */
+    public static ApiServer start(ApiContext api, String host, int port) {
+        List<Route> routes = routes(api);
+        HttpMetrics metrics = new HttpMetrics(api.metrics());
+        Javalin app = Javalin.create(config -> configure(config, routes, metrics));
+        app.start(host, port);
+        LOG.info("HTTP API listening on {}:{} ({} routes, version {})", host, app.port(), routes.size(), api.version());
+        return new ApiServer(app, routes);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops the server and its threads. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    /**
+     * The GET routes the server answers, in OpenAPI form ({@code /api/v1/items/{key}}), as
+     * registered in Javalin.
+     */
+    List<String> listRoutes() {
+        List<String> paths = new ArrayList<>();
+        app.unsafe.internalRouter.allHttpHandlers().forEach(parsed -> {
+            Endpoint endpoint = parsed.endpoint;
+            if (endpoint.method.equals(io.javalin.http.HandlerType.GET)) {
+                paths.add(openApiPath(endpoint.path));
+            }
+        });
+        return paths;
+    }
+
+    private static List<Route> routes(ApiContext api) {
+        FeedEndpoint feed = new FeedEndpoint(api);
+        ItemEndpoint items = new ItemEndpoint(api);
+        PlaceEndpoint places = new PlaceEndpoint(api.gazetteer());
+        SourceEndpoint sources = new SourceEndpoint(api);
+        byte[] openApi = openApiDocument(api.version());
+        return List.of(
+                new Route(FeedRequest.PATH, feed::handle),
+                new Route(ItemEndpoint.BY_KEY, items::handleByKey),
+                new Route(ItemEndpoint.BY_ID, items::handleById),
+                new Route(PlaceEndpoint.PATH, places::handle),
+                new Route(SourceEndpoint.LIST, sources::handleList),
+                new Route(SourceEndpoint.ISSUES, sources::handleIssues),
+                new Route("/api/v1/openapi.json", ctx -> {
+                    QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of());
+                    ctx.status(200).contentType(Responses.JSON).result(openApi);
+                }),
+                new Route("/health", ctx -> {
+                    QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of());
+                    Responses.json(ctx, new Health("up", api.version()));
+                }),
+                new Route("/metrics", ctx -> {
+                    QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of());
+                    ctx.status(200)
+                            .contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(api.metrics().scrape());
+                }));
+    }
+
+    private static void configure(JavalinConfig config, List<Route> routes, HttpMetrics metrics) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.prefer405over404 = true;
+        config.http.defaultContentType = Responses.JSON;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+        config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+
+        config.routes.before(ctx -> SecurityHeaders.apply(ctx::header));
+        for (Route route : routes) {
+            config.routes.get(route.path(), route.handler());
+            // Javalin answers HEAD from the GET handler anyway; declaring it names the route in metrics.
+            config.routes.head(route.path(), route.handler());
+            config.routes.options(route.path(), ApiServer::options);
+        }
+
+        config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
+        config.routes.exception(HttpResponseException.class, ApiServer::httpError);
+        config.routes.exception(
+                IllegalArgumentException.class, (e, ctx) -> problem(ctx, FeedRequest.fromMessage(e.getMessage())));
+        config.routes.exception(
+                NoSuchElementException.class,
+                (e, ctx) -> problem(ctx, Problem.notFound(String.valueOf(e.getMessage()))));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} {} failed", ctx.method(), routeOf(ctx), e);
+            problem(
+                    ctx,
+                    Problem.ofStatus(
+                            500,
+                            "Internal Server Error",
+                            "the server failed to answer;" + " the error is logged; try again later"));
+        });
+        config.router.javaLangErrorHandler((response, error) -> {
+            LOG.error("request failed with {}", error.getClass().getName(), error);
+            response.setStatus(500);
+            response.setContentType(Responses.PROBLEM_JSON);
+            try {
+                response.getOutputStream()
+                        .write(Responses.bytes(Problem.ofStatus(
+                                500, "Internal Server Error", "the server failed to answer; try again later")));
+            } catch (IOException | RuntimeException writeError) {
+                LOG.debug("could not write the error answer", writeError);
+            }
+        });
+
+        config.requestLogger.http((ctx, millis) -> {
+            String route = routeOf(ctx);
+            metrics.record(ctx.method().name(), route, ctx.statusCode(), millis == null ? 0 : millis);
+            LOG.debug("{} {} {} {} ms", ctx.method().name(), route, ctx.statusCode(), millis);
+        });
+    }
+
+    /** Answers a CORS preflight, or a plain OPTIONS request with the allowed methods. */
+    private static void options(Context ctx) {
+        if (ctx.header("Access-Control-Request-Method") != null) {
+            ctx.header("Access-Control-Allow-Methods", ALLOWED_METHODS);
+            String requested = ctx.header("Access-Control-Request-Headers");
+            if (requested != null
+                    && requested.length() <= 500
+                    && HEADER_LIST.matcher(requested).matches()) {
+                ctx.header("Access-Control-Allow-Headers", requested);
+            }
+            ctx.header("Access-Control-Max-Age", "86400");
+        }
+        ctx.header("Allow", ALLOWED_METHODS);
+        ctx.status(204);
+    }
+
+    private static void httpError(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        String path = ctx.req().getRequestURI();
+        Problem problem;
+        if (status == 404) {
+            problem = Problem.ofStatus(
+                    404,
+                    "Not Found",
+                    "no resource at " + path + "; the API is described" + " by GET /api/v1/openapi.json");
+        } else if (status == 405) {
+            ctx.header("Allow", ALLOWED_METHODS);
+            problem = Problem.ofStatus(
+                    405,
+                    "Method Not Allowed",
+                    "method " + ctx.method().name() + " is not allowed on " + path + "; the API is read-only: use "
+                            + ALLOWED_METHODS);
+        } else {
+            String title = HttpStatus.forStatus(status).getMessage();
+            problem = Problem.ofStatus(status, title, String.valueOf(e.getMessage()));
+        }
+        problem(ctx, problem);
+    }
+
+    private static void problem(Context ctx, Problem problem) {
+        SecurityHeaders.apply(ctx::header);
+        Responses.problem(ctx, problem.at(ctx.req().getRequestURI()));
+    }
+
+    private static @Nullable String routeOf(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint == null ? null : openApiPath(endpoint.path);
+    }
+
+    /** Javalin's {@code <key>} (a parameter that may contain slashes) is {@code {key}} in OpenAPI. */
+    static String openApiPath(String javalinPath) {
+        return javalinPath.replace('<', '{').replace('>', '}');
+    }
+
+    private static byte[] openApiDocument(String version) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + OPENAPI_RESOURCE + " is missing from the build");
+            }
+            JsonNode document = Json.mapper().readTree(in);
+            ((ObjectNode) document.get("info")).put("version", version);
+            return Responses.bytes(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + OPENAPI_RESOURCE, e);
+        }
+    }
+}

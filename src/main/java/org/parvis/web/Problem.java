@@ -1,0 +1,97 @@
+package org.parvis.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An error answer in the RFC 9457 shape ({@code application/problem+json}), with the extension
+ * members {@code parameter}, {@code value} and {@code allowed} when a request parameter is wrong.
+ *
+ * <p>{@code type} is {@code about:blank} when the status says it all, else a relative reference
+ * naming the kind of problem; the OpenAPI document lists them. Echoed values and details are
+ * shortened, so a huge input never comes back whole.
+ *
+ * <p>Immutable and thread-safe.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        @Nullable String instance,
+        @Nullable String parameter,
+        @Nullable String value,
+        @Nullable List<String> allowed) {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+
+    /** A request parameter is missing, unknown, repeated or has a bad value. */
+    static final String INVALID_PARAMETER = "/api/v1/problems/invalid-parameter";
+
+    /** The path names a resource (item, place, source) that does not exist. */
+    static final String NOT_FOUND = "/api/v1/problems/not-found";
+
+    static final String BLANK = "about:blank";
+
+    private static final int MAX_DETAIL_CHARS = 600;
+    private static final int MAX_VALUE_CHARS = 120;
+
+    Problem {
+        detail = abbreviate(detail, MAX_DETAIL_CHARS);
+        value = value == null ? null : abbreviate(value, MAX_VALUE_CHARS);
+        parameter = parameter == null ? null : abbreviate(parameter, MAX_VALUE_CHARS);
+        allowed = allowed == null ? null : List.copyOf(allowed);
+    }
+
+    /** A bad request parameter; {@code allowed} lists the accepted values or forms, if any. */
+    static Problem badParameter(
+            String parameter, @Nullable String value, String detail, @Nullable List<String> allowed) {
+        return new Problem(
+                INVALID_PARAMETER, "Invalid request parameter", 400, detail, null, parameter, value, allowed);
+    }
+
+    /** A bad request that no single parameter explains. */
+    static Problem badRequest(String detail) {
+        return new Problem(BLANK, "Bad Request", 400, detail, null, null, null, null);
+    }
+
+    /** A resource named by the path does not exist. */
+    static Problem notFound(String detail) {
+        return new Problem(NOT_FOUND, "Not Found", 404, detail, null, null, null, null);
+    }
+
+    /** An error fully described by its HTTP status. */
+    static Problem ofStatus(int status, String title, String detail) {
+        return new Problem(BLANK, title, status, detail, null, null, null, null);
+    }
+
+    /** The same problem, about the request at {@code instance} (its path, without query). */
+    Problem at(@Nullable String path) {
+        return new Problem(
+                type, title, status, detail, path == null ? null : abbreviate(path, 300), parameter, value, allowed);
+    }
+
+    /** The exception that makes a handler answer with this problem. */
+    ProblemException toException() {
+        return new ProblemException(this);
+    }
+
+    /** A received value as shown inside a detail: shortened to 80 characters. */
+    static String shown(Object value) {
+        return abbreviate(String.valueOf(value), 80);
+    }
+
+    /** Shortens {@code text} to at most {@code max} characters, marking the cut with an ellipsis. */
+    static String abbreviate(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+}
