@@ -1,5 +1,6 @@
 package org.parvis.app;
 
+import io.javalin.util.JavalinBindException;
 import java.net.BindException;
 import java.net.URI;
 import java.time.Clock;
@@ -44,7 +45,7 @@ final class Commands {
             return node.startApi(host, port);
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof BindException) {
+                if (cause instanceof BindException || cause instanceof JavalinBindException) {
                     throw new ParvisConfigException(
                             "cannot listen on " + host + ":" + port + " (" + cause.getMessage()
                                     + "); stop what uses that port or choose another with --port",
