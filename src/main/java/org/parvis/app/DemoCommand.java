@@ -99,8 +99,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println("    " + api + "/feed?place=fr:departement:33&scope=within&status=all");
         out.println("  Everything, every status:");
         out.println("    " + api + "/feed?place=fr&scope=within&status=all");
-        out.println("  Find a place:");
-        out.println("    " + api + "/places?q=Merignac");
+        out.println("  A place and its parents (Mérignac):");
+        out.println("    " + api + "/places/fr:commune:33281");
+        out.println("  The sample platforms and their last harvest:");
+        out.println("    " + api + "/sources");
         out.println("Stop with Ctrl-C.");
         out.flush();
     }

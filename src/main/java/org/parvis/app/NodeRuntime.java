@@ -21,7 +21,7 @@ public interface NodeRuntime extends AutoCloseable {
     /** Applies the store's new changes to the search index; called after each harvest batch. */
     void catchUpIndex();
 
-    /** Rebuilds the search index from the store; returns the number of items indexed. */
+    /** Rebuilds the search index from the store; returns the number of processes it then holds. */
     long rebuildIndex();
 
     /**

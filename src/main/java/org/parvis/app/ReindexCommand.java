@@ -41,7 +41,9 @@ final class ReindexCommand implements Callable<Integer> {
         }
         spec.commandLine()
                 .getOut()
-                .printf("indexed %d items in %d ms%n", indexed, (System.nanoTime() - startNanos) / 1_000_000);
+                .printf(
+                        "index rebuilt in %d ms: %d processes searchable%n",
+                        (System.nanoTime() - startNanos) / 1_000_000, indexed);
         return Main.EXIT_OK;
     }
 }

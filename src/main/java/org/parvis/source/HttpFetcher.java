@@ -171,6 +171,15 @@ public final class HttpFetcher {
     }
 
     /**
+     * A one-line description of a failed request: the exception's message, or its kind when the
+     * JDK gives none (a refused connection is a bare {@code ConnectException}).
+     */
+    public static String describe(IOException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /**
      * The URL without its query string, fragment and credentials: what may be logged and recorded.
      */
     public static String redact(URI uri) {

@@ -62,8 +62,9 @@ final class UnifiedJsonConnector implements Connector {
             try {
                 response = ctx.get(next, "application/json");
             } catch (IOException e) {
-                ctx.report("http-error", null, next, "request failed: " + e.getMessage());
-                return Listing.incomplete("page " + page + " (" + HttpFetcher.redact(next) + "): " + e.getMessage());
+                String reason = HttpFetcher.describe(e);
+                ctx.report("http-error", null, next, "request failed: " + reason);
+                return Listing.incomplete("page " + page + " (" + HttpFetcher.redact(next) + "): " + reason);
             }
             if (response.status() != 200) {
                 ctx.report("http-status", null, next, "HTTP " + response.status() + " instead of 200");

@@ -237,6 +237,7 @@ class HarvesterTest {
 
         assertThat(run.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(run.requests()).isEqualTo(1);
+        assertThat(run.error()).endsWith("): ConnectException");
         assertThat(run.issues()).extracting(SourceIssue::type).containsExactly("http-error");
     }
 
