@@ -1,0 +1,87 @@
+package org.parvis.app;
+
+import io.javalin.util.JavalinBindException;
+import java.net.BindException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.parvis.source.Connectors;
+import org.parvis.source.HarvestListener;
+import org.parvis.source.Harvester;
+import org.parvis.source.HttpFetcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Steps the commands share: building the harvester of a node, starting its API with a clear error
+ * when the port is taken, and running until the process is stopped.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Commands {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
+
+    private Commands() {}
+
+    /**
+     * A harvester writing to the node's store that catches the index up after every batch and then
+     * tells {@code progress}.
+     */
+    static Harvester harvester(NodeRuntime node, URI contact, HarvestListener progress) {
+        HttpFetcher fetcher = new HttpFetcher(HttpFetcher.Settings.defaults(Version.current(), contact));
+        HarvestListener listener = (source, batch, removed) -> {
+            node.catchUpIndex();
+            progress.afterBatch(source, batch, removed);
+        };
+        return new Harvester(node.store(), Connectors.defaults(), fetcher, Clock.systemUTC(), listener, node.meters());
+    }
+
+    /** Starts the node's API, turning a busy port into an error that says what to do. */
+    static AutoCloseable startApi(NodeRuntime node, String host, int port) {
+        try {
+            return node.startApi(host, port);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BindException || cause instanceof JavalinBindException) {
+                    throw new ParvisConfigException(
+                            "cannot listen on " + host + ":" + port + " (" + cause.getMessage()
+                                    + "); stop what uses that port or choose another with --port",
+                            e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Blocks until the process is asked to stop (Ctrl-C, SIGTERM), then closes the resources in
+     * reverse order.
+     */
+    static void runUntilStopped(List<AutoCloseable> resources) throws InterruptedException {
+        List<AutoCloseable> reversed = new ArrayList<>(resources);
+        java.util.Collections.reverse(reversed);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("stopping");
+                            for (AutoCloseable resource : reversed) {
+                                closeQuietly(resource);
+                            }
+                            stopped.countDown();
+                        },
+                        "parvis-shutdown"));
+        stopped.await();
+    }
+
+    static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.warn("error while closing {}", resource, e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.parvis.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.parvis.demo.FakePlatform;
+import org.parvis.source.HarvestListener;
+import org.parvis.source.Harvester;
+import org.parvis.source.SourceConfig;
+import org.parvis.store.HarvestRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code parvis demo}: starts the sample platform on the loopback interface, harvests its sources
+ * over HTTP with the real connector, then serves the API on 127.0.0.1 and prints URLs to try.
+ *
+ * <p>Not thread-safe (one instance per command line).
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = {
+            "Run a node on bundled sample data (données d'exemple).",
+            "A local sample platform is harvested over HTTP, then the API is served on 127.0.0.1."
+        })
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "8080",
+            description = "API port (default: ${DEFAULT-VALUE}).")
+    int port = 8080;
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "parvis-data/demo",
+            description = "Data directory of the demo node (default: ${DEFAULT-VALUE}).")
+    Path dataDir = Path.of("parvis-data/demo");
+
+    @Spec
+    CommandSpec spec;
+
+    private final NodeFactory factory;
+
+    DemoCommand(NodeFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            // The sample platform materialises its dates now, so some items are open, some upcoming.
+            FakePlatform platform = FakePlatform.start(Instant.now());
+            resources.add(platform);
+            List<SourceConfig> sources = platform.listSources();
+
+            NodeRuntime node = factory.open(NodeOptions.settings(dataDir, null, sources));
+            resources.add(node);
+            Harvester harvester = Commands.harvester(node, Version.DEFAULT_CONTACT, HarvestListener.NONE);
+            int failed = 0;
+            for (SourceConfig source : sources) {
+                if (harvester.harvest(source).outcome() == HarvestRun.Outcome.FAILED) {
+                    failed++;
+                }
+            }
+
+            String host = "127.0.0.1";
+            resources.add(Commands.startApi(node, host, port));
+            printWelcome(spec.commandLine().getOut(), sources.size(), failed);
+            Commands.runUntilStopped(resources);
+            return Main.EXIT_OK;
+        } catch (RuntimeException e) {
+            java.util.Collections.reverse(resources);
+            resources.forEach(Commands::closeQuietly);
+            throw e;
+        }
+    }
+
+    private void printWelcome(PrintWriter out, int sources, int failed) {
+        String api = "http://localhost:" + port + "/api/v1";
+        out.println();
+        out.println("Parvis demo — sample data only (données d'exemple, not real processes).");
+        out.printf("Harvested %d sample platforms%s. Try:%n", sources, failed == 0 ? "" : " (" + failed + " failed)");
+        out.println("  Around Bordeaux (commune, métropole, Gironde, région, France, EU):");
+        out.println("    " + api + "/feed?place=fr:commune:33063");
+        out.println("  Around Périgueux (no Bordeaux items):");
+        out.println("    " + api + "/feed?place=fr:commune:24322");
+        out.println("  Everything in Gironde, closed included:");
+        out.println("    " + api + "/feed?place=fr:departement:33&scope=within&status=all");
+        out.println("  Everything, every status:");
+        out.println("    " + api + "/feed?place=fr&scope=within&status=all");
+        out.println("  A place and its parents (Mérignac):");
+        out.println("    " + api + "/places/fr:commune:33281");
+        out.println("  The sample platforms and their last harvest:");
+        out.println("    " + api + "/sources");
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+    }
+}

@@ -1,0 +1,73 @@
+package org.parvis.app;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.parvis.source.Harvester;
+import org.parvis.source.SourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Harvests each source on its interval, one harvest at a time: the first runs start a few seconds
+ * apart, and each source's next run is scheduled {@link SourceConfig#interval()} after its
+ * previous run ended, so a slow platform is never asked twice at once.
+ *
+ * <p>Thread-safe; {@link #close} stops the schedule and interrupts a running harvest.
+ *
+ * <p>TODO(#4): honour a per-source backoff after failed runs.
+ */
+final class HarvestScheduler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HarvestScheduler.class);
+
+    /** Delay between the first runs of consecutive sources. */
+    static final Duration STAGGER = Duration.ofSeconds(5);
+
+    private final Harvester harvester;
+    private final List<SourceConfig> sources;
+    private final ScheduledExecutorService executor;
+
+    HarvestScheduler(Harvester harvester, List<SourceConfig> sources) {
+        this.harvester = harvester;
+        this.sources = List.copyOf(sources);
+        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "parvis-harvest");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void start() {
+        long delayMillis = 0;
+        for (SourceConfig source : sources) {
+            executor.scheduleWithFixedDelay(
+                    () -> harvestQuietly(source), delayMillis, source.interval().toMillis(), TimeUnit.MILLISECONDS);
+            delayMillis += STAGGER.toMillis();
+        }
+        LOG.info("harvesting {} sources on their intervals", sources.size());
+    }
+
+    /** A scheduled task that throws is never run again: keep every failure inside. */
+    private void harvestQuietly(SourceConfig source) {
+        try {
+            harvester.harvest(source);
+        } catch (RuntimeException e) {
+            LOG.error("harvest of {} failed unexpectedly; it will be retried at the next interval", source.id(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("a harvest did not stop within 30 s of shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

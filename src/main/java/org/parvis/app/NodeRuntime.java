@@ -1,0 +1,36 @@
+package org.parvis.app;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.parvis.store.Store;
+
+/**
+ * An open node: its store, search index and metrics, and the HTTP API it can serve. The commands
+ * drive it; {@link NodeFactory} opens it.
+ *
+ * <p>Implementations are thread-safe: harvests write and catch the index up while the API reads.
+ * Closing releases the index and the store.
+ */
+public interface NodeRuntime extends AutoCloseable {
+
+    /** The system of record. */
+    Store store();
+
+    /** The registry the harvests and the API report to (exposed by the API as Prometheus text). */
+    MeterRegistry meters();
+
+    /** Applies the store's new changes to the search index; called after each harvest batch. */
+    void catchUpIndex();
+
+    /** Rebuilds the search index from the store; returns the number of processes it then holds. */
+    long rebuildIndex();
+
+    /**
+     * Starts the HTTP API on {@code host:port}; closing the returned handle stops it.
+     *
+     * @throws ParvisConfigException when the port cannot be bound
+     */
+    AutoCloseable startApi(String host, int port);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,249 @@
+package org.parvis.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.AreaId;
+import org.parvis.model.Licence;
+import org.parvis.source.SourceConfig;
+
+/**
+ * The node's configuration file, {@code parvis.yml}: the contact URL sent to the platforms and the
+ * sources to harvest. Unknown keys are refused (a typo must not silently drop a setting), and every
+ * error names the file, the source and the fix.
+ *
+ * <pre>
+ * contact: https://my-node.example.org/about
+ * sources:
+ *   - id: bordeaux-participation
+ *     kind: unified-json
+ *     baseUrl: https://participation.example.org
+ *     name: Participation Bordeaux
+ *     organiser: Bordeaux Métropole        # optional default organiser
+ *     territory: fr:epci:243300316         # optional default territory
+ *     locales: [fr]                        # default [fr]
+ *     interval: 6h                         # 30m, 6h, 1d or ISO-8601 (PT6H); default 6h
+ *     licence: {id: ODbL-1.0, url: https://opendatacommons.org/licenses/odbl/1-0/}
+ * </pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+record ParvisConfig(URI contact, List<SourceConfig> sources) {
+
+    /** The file read when {@code --config} is not given, if it exists. */
+    static final Path DEFAULT_FILE = Path.of("parvis.yml");
+
+    static final Duration DEFAULT_INTERVAL = Duration.ofHours(6);
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
+
+    private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    ParvisConfig {
+        sources = List.copyOf(sources);
+    }
+
+    /** No sources, default contact: a node that serves what its store already holds. */
+    static ParvisConfig empty() {
+        return new ParvisConfig(Version.DEFAULT_CONTACT, List.of());
+    }
+
+    /** The file's raw shape. */
+    record FileShape(@Nullable String contact, @Nullable List<SourceShape> sources) {}
+
+    /** One source as written in the file. */
+    record SourceShape(
+            @Nullable String id,
+            @Nullable String kind,
+            @Nullable String baseUrl,
+            @Nullable String name,
+            @Nullable String organiser,
+            @Nullable String territory,
+            @Nullable List<String> locales,
+            @Nullable String interval,
+            @Nullable LicenceShape licence,
+            @Nullable Boolean sample) {}
+
+    /** A licence as written in the file. */
+    record LicenceShape(
+            @Nullable String id,
+            @Nullable String url,
+            @Nullable String attribution) {}
+
+    /**
+     * Reads the file given with {@code --config}, else {@code ./parvis.yml} when it exists, else
+     * returns {@link #empty()}.
+     */
+    static ParvisConfig load(@Nullable Path file) {
+        if (file == null) {
+            return Files.isRegularFile(DEFAULT_FILE) ? read(DEFAULT_FILE) : empty();
+        }
+        return read(file);
+    }
+
+    /** Reads and validates a configuration file. */
+    static ParvisConfig read(Path file) {
+        FileShape shape;
+        try {
+            shape = YAML.readValue(Files.readAllBytes(file), FileShape.class);
+        } catch (NoSuchFileException e) {
+            throw new ParvisConfigException("configuration file " + file.toAbsolutePath()
+                    + " does not exist; create it (see parvis serve --help) or pass another with --config");
+        } catch (UnrecognizedPropertyException e) {
+            throw new ParvisConfigException(file + ": unknown key '" + e.getPropertyName() + "'" + where(e)
+                    + "; expected one of "
+                    + new TreeSet<>(e.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .toList()));
+        } catch (JsonProcessingException e) {
+            String where =
+                    e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
+            throw new ParvisConfigException(file + where + " is not valid configuration: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ParvisConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+        if (shape == null) {
+            return empty();
+        }
+        return new ParvisConfig(contact(file, shape.contact()), sources(file, shape.sources()));
+    }
+
+    /** Where in the file a key was met, e.g. " in sources #2" (empty at the top level). */
+    private static String where(JsonMappingException e) {
+        StringBuilder where = new StringBuilder();
+        List<JsonMappingException.Reference> path = e.getPath();
+        for (JsonMappingException.Reference step : path.subList(0, Math.max(0, path.size() - 1))) {
+            if (step.getIndex() >= 0) {
+                where.append(" #").append(step.getIndex() + 1);
+            } else if (step.getFieldName() != null) {
+                where.append(where.length() == 0 ? "" : " >").append(' ').append(step.getFieldName());
+            }
+        }
+        return where.length() == 0 ? "" : " in" + where;
+    }
+
+    /** The sources with these ids, or all when {@code ids} is empty; throws naming unknown ids. */
+    List<SourceConfig> selectSources(List<String> ids) {
+        if (ids.isEmpty()) {
+            return sources;
+        }
+        List<String> known = sources.stream().map(SourceConfig::id).toList();
+        List<SourceConfig> selected = new ArrayList<>();
+        for (String id : ids) {
+            SourceConfig source = sources.stream()
+                    .filter(s -> s.id().equals(id))
+                    .findFirst()
+                    .orElseThrow(() -> new ParvisConfigException(
+                            "no source '" + id + "' is configured; configured sources: " + known));
+            selected.add(source);
+        }
+        return selected;
+    }
+
+    private static URI contact(Path file, @Nullable String contact) {
+        if (contact == null || contact.isBlank()) {
+            return Version.DEFAULT_CONTACT;
+        }
+        try {
+            URI uri = new URI(contact.strip());
+            if (uri.getScheme() == null || !Set.of("https", "http", "mailto").contains(uri.getScheme())) {
+                throw new ParvisConfigException(file + ": contact '" + contact
+                        + "' must be an https:// page or a mailto: address where platform operators can reach you");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new ParvisConfigException(file + ": contact '" + contact + "' is not a URL: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<SourceConfig> sources(Path file, @Nullable List<SourceShape> shapes) {
+        List<SourceConfig> sources = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int position = 0;
+        for (SourceShape shape : shapes == null ? List.<SourceShape>of() : shapes) {
+            position++;
+            String where = file + ", source #" + position + (shape.id() == null ? "" : " ('" + shape.id() + "')");
+            SourceConfig source;
+            try {
+                source = source(shape);
+            } catch (IllegalArgumentException e) {
+                throw new ParvisConfigException(where + ": " + e.getMessage(), e);
+            }
+            if (!ids.add(source.id())) {
+                throw new ParvisConfigException(
+                        where + ": source id '" + source.id() + "' is used twice; give each source its own id");
+            }
+            sources.add(source);
+        }
+        return sources;
+    }
+
+    private static SourceConfig source(SourceShape shape) {
+        if (shape.baseUrl() == null) {
+            throw new IllegalArgumentException("'baseUrl' is required, e.g. https://participer.example.fr");
+        }
+        URI baseUrl;
+        try {
+            baseUrl = new URI(shape.baseUrl().strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("baseUrl '" + shape.baseUrl() + "' is not a URL: " + e.getMessage(), e);
+        }
+        LicenceShape licence = shape.licence();
+        return new SourceConfig(
+                shape.id(),
+                shape.kind(),
+                baseUrl,
+                shape.name(),
+                shape.organiser(),
+                shape.territory() == null
+                        ? null
+                        : AreaId.parse(shape.territory().strip()),
+                shape.locales(),
+                shape.interval() == null ? DEFAULT_INTERVAL : parseDuration(shape.interval()),
+                licence == null ? Licence.UNKNOWN : new Licence(licence.id(), licence.url(), licence.attribution()),
+                Boolean.TRUE.equals(shape.sample()));
+    }
+
+    /** Parses {@code 90s}, {@code 30m}, {@code 6h}, {@code 1d} or ISO-8601 ({@code PT6H}). */
+    static Duration parseDuration(String text) {
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        Matcher matcher = SHORT_DURATION.matcher(value);
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+        try {
+            return Duration.parse(value.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "interval '" + text + "' is not a duration; write e.g. 30m, 6h, 1d or PT6H", e);
+        }
+    }
+}

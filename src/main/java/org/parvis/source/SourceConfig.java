@@ -1,0 +1,101 @@
+package org.parvis.source;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.AreaId;
+import org.parvis.model.Licence;
+import org.parvis.model.SourceKey;
+
+/**
+ * A configured platform instance or feed that Parvis harvests: its short id (the namespace of its
+ * records' {@link SourceKey}s), the connector kind that reads it, where it lives, what to call it,
+ * the defaults its records fall back on (organiser, territory), its languages, how often to
+ * harvest it and the licence of its data. {@code sample} marks demonstration data, never real.
+ *
+ * <p>Validated on construction; every message names the source, the bad value and what is
+ * allowed. Immutable and thread-safe.
+ */
+public record SourceConfig(
+        String id,
+        String kind,
+        URI baseUrl,
+        String name,
+        @Nullable String organiserName,
+        @Nullable AreaId territory,
+        List<String> locales,
+        Duration interval,
+        Licence licence,
+        boolean sample) {
+
+    /**
+     * The connector kinds this build can harvest.
+     *
+     * <p>TODO(#4): add {@code decidim}, {@code decidim-open-data} and {@code dataspace}.
+     */
+    public static final Set<String> KINDS = Set.of(UnifiedJsonConnector.KIND);
+
+    /** The shortest harvest interval accepted, so that no platform is polled aggressively. */
+    public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+
+    public SourceConfig {
+        SourceKey.requireSourceId(id);
+        if (kind == null || !KINDS.contains(kind)) {
+            throw new IllegalArgumentException(
+                    "source '" + id + "': unknown kind '" + kind + "'; expected one of " + new TreeSet<>(KINDS));
+        }
+        baseUrl = requireBaseUrl(id, baseUrl);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("source '" + id + "' needs a display name, e.g. \"Participation Lyon\"");
+        }
+        name = name.strip();
+        organiserName = organiserName == null || organiserName.isBlank() ? null : organiserName.strip();
+        locales = requireLocales(id, locales);
+        if (interval == null || interval.compareTo(MIN_INTERVAL) < 0) {
+            throw new IllegalArgumentException("source '" + id + "': harvest interval " + interval
+                    + " is too short; expected at least " + MIN_INTERVAL + " (e.g. 6h)");
+        }
+        if (licence == null) {
+            throw new IllegalArgumentException(
+                    "source '" + id + "' needs a licence; use id 'unknown' when the platform states none");
+        }
+    }
+
+    /** The URL of {@code relative} (a path, possibly with a query) below the base URL. */
+    public URI resolve(String relative) {
+        String path = relative.startsWith("/") ? relative.substring(1) : relative;
+        return URI.create(baseUrl + "/" + path);
+    }
+
+    private static URI requireBaseUrl(String id, @Nullable URI url) {
+        if (url == null
+                || !url.isAbsolute()
+                || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+                || url.getHost() == null) {
+            throw new IllegalArgumentException("source '" + id + "': base URL '" + url
+                    + "' must be an absolute http(s) URL, e.g. https://participer.example.fr");
+        }
+        if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("source '" + id + "': base URL '" + HttpFetcher.redact(url)
+                    + "' must not carry a query, fragment or credentials; give the platform's root URL");
+        }
+        String text = url.toString();
+        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : url;
+    }
+
+    private static List<String> requireLocales(String id, @Nullable List<String> locales) {
+        if (locales == null || locales.isEmpty()) {
+            return List.of("fr");
+        }
+        for (String locale : locales) {
+            if (locale == null || !locale.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+                throw new IllegalArgumentException(
+                        "source '" + id + "': malformed language tag '" + locale + "'; expected e.g. fr, en, pt-BR");
+            }
+        }
+        return List.copyOf(locales);
+    }
+}
