@@ -45,7 +45,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        NodeFactory factory = NodeFactory.findInstalled().orElse(Main::missingWiring);
+        NodeFactory factory = new Node.Factory();
         System.exit(newCommandLine(factory).execute(args));
     }
 
@@ -81,11 +81,5 @@ public final class Main implements Runnable {
         err.println("parvis: unexpected error: " + e + " (details in the log above)");
         err.flush();
         return EXIT_SOFTWARE;
-    }
-
-    /** What a build without node wiring answers when a command needs a node. */
-    static NodeRuntime missingWiring(NodeSettings settings) {
-        throw new ParvisConfigException("this build of Parvis has no node wiring (no org.parvis.app.NodeFactory"
-                + " service); build the complete project with mvn package and run target/parvis.jar");
     }
 }

@@ -154,12 +154,4 @@ class MainTest {
         assertThat(code).isEqualTo(Main.EXIT_CONFIG);
         assertThat(err.toString()).contains("jdbc:mysql://db/parvis?…").doesNotContain("secret");
     }
-
-    @Test
-    void buildWithoutNodeWiringSaysSo() {
-        int code = run(Main::missingWiring, "reindex", "--data", dir.toString());
-
-        assertThat(code).isEqualTo(Main.EXIT_CONFIG);
-        assertThat(err.toString()).contains("no node wiring");
-    }
 }

@@ -1,9 +1,3 @@
-// Wiring of the node's components, to become src/main/java/org/parvis/app/Node.java when the
-// gazetteer, store, index, feed, web and bench packages are merged. It is kept as text on the
-// app branch because those packages are not there yet. Also create the one-line file
-// src/main/resources/META-INF/services/org.parvis.app.NodeFactory containing
-//     org.parvis.app.Node$Factory
-// (or replace NodeFactory.findInstalled() in Main.main with new Node.Factory()).
 package org.parvis.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +6,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
-import org.parvis.bench.FeedBenchCommand;
 import org.parvis.feed.FeedService;
 import org.parvis.index.FeedIndex;
 import org.parvis.source.SourceConfig;
@@ -44,7 +37,7 @@ public final class Node implements NodeRuntime {
 
         @Override
         public List<Object> listBenchCommands() {
-            return List.of(new FeedBenchCommand());
+            return List.of();
         }
     }
 
