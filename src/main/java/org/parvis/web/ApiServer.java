@@ -43,7 +43,6 @@ public final class ApiServer implements AutoCloseable {
     private static final Pattern HEADER_LIST = Pattern.compile("[A-Za-z0-9-]+(\\s*,\\s*[A-Za-z0-9-]+)*");
 
     private final Javalin app;
-    private final List<Route> routes;
 
     /** A GET route: its Javalin path template and its handler. */
     private record Route(String path, Handler handler) {}
@@ -51,9 +50,8 @@ public final class ApiServer implements AutoCloseable {
     /** The body of {@code GET /health}. */
     record Health(String status, String version) {}
 
-    private ApiServer(Javalin app, List<Route> routes) {
+    private ApiServer(Javalin app) {
         this.app = app;
-        this.routes = routes;
     }
 
     /**
@@ -66,7 +64,7 @@ public final class ApiServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> configure(config, routes, metrics));
         app.start(host, port);
         LOG.info("HTTP API listening on {}:{} ({} routes, version {})", host, app.port(), routes.size(), api.version());
-        return new ApiServer(app, routes);
+        return new ApiServer(app);
     }
 
     /** The port the server listens on. */
@@ -129,7 +127,7 @@ public final class ApiServer implements AutoCloseable {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
         config.http.defaultContentType = Responses.JSON;
-        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(metrics)));
         config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
 
         config.routes.before(ctx -> SecurityHeaders.apply(ctx::header));
@@ -154,7 +152,7 @@ public final class ApiServer implements AutoCloseable {
                     Problem.ofStatus(
                             500,
                             "Internal Server Error",
-                            "the server failed to answer;" + " the error is logged; try again later"));
+                            "the server failed to answer; the error is logged; try again later"));
         });
         config.router.javaLangErrorHandler((response, error) -> {
             LOG.error("request failed with {}", error.getClass().getName(), error);
@@ -200,7 +198,7 @@ public final class ApiServer implements AutoCloseable {
             problem = Problem.ofStatus(
                     404,
                     "Not Found",
-                    "no resource at " + path + "; the API is described" + " by GET /api/v1/openapi.json");
+                    "no resource at " + Problem.shown(path) + "; the API is described by GET /api/v1/openapi.json");
         } else if (status == 405) {
             ctx.header("Allow", ALLOWED_METHODS);
             problem = Problem.ofStatus(

@@ -20,6 +20,9 @@ final class HttpMetrics {
     /** The route tag of requests that matched no route (404, 405, preflight on unknown paths). */
     static final String UNMATCHED = "unmatched";
 
+    /** The route tag of requests Jetty rejected before routing (malformed path, URL too long). */
+    static final String REJECTED = "rejected";
+
     private static final Set<String> METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 

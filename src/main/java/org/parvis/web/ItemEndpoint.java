@@ -48,8 +48,8 @@ final class ItemEndpoint {
             throw Problem.badParameter(
                             "key",
                             text,
-                            "'" + Problem.shown(text) + "' is not an item key; expected <source id>:<native id>, e.g."
-                                    + " bordeaux-decidim:Proposal/345 (" + e.getMessage() + ")",
+                            "'" + Problem.shown(text) + "' is not an item key: " + whyNotAKey(text)
+                                    + "; expected <source id>:<native id>, e.g. bordeaux-decidim:Proposal/345",
                             List.of("<source id>:<native id>"))
                     .toException();
         }
@@ -59,8 +59,7 @@ final class ItemEndpoint {
     void handleById(Context ctx) {
         QueryParams params = QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of("id"));
         String text = params.getSingle(
-                "id",
-                "the public URL of the item on its platform, or use GET /api/v1/items/{key} with its" + " source key");
+                "id", "the public URL of the item on its platform, or use GET /api/v1/items/{key} with its source key");
         answer(ctx, api.store().findItem(parseUrl(text)), "no item has the URL '" + Problem.shown(text) + "'");
     }
 
@@ -82,6 +81,21 @@ final class ItemEndpoint {
             body.put("sampleData", true);
         }
         Responses.json(ctx, body);
+    }
+
+    private static String whyNotAKey(String text) {
+        int colon = text.indexOf(':');
+        if (colon <= 0) {
+            return "it has no source id before a ':'";
+        }
+        String sourceId = text.substring(0, colon);
+        try {
+            SourceKey.requireSourceId(sourceId);
+            return "its native id must be 1 to 500 characters";
+        } catch (IllegalArgumentException e) {
+            return "its source id '" + Problem.shown(sourceId) + "' is not 1 to 63 lowercase letters, digits or"
+                    + " hyphens";
+        }
     }
 
     private static ObjectNode tree(Item item) {

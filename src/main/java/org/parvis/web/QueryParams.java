@@ -169,7 +169,7 @@ final class QueryParams {
                     throw malformed(
                             raw,
                             name,
-                            "a '%' must be followed by two hexadecimal digits (write '%25'" + " for a literal '%')");
+                            "a '%' must be followed by two hexadecimal digits (write '%25' for a literal '%')");
                 }
                 bytes.write(high * 16 + low);
                 i += 2;

@@ -54,6 +54,13 @@ class ApiServerTest {
     }
 
     @Test
+    void requestsRejectedBeforeRoutingAreTimedToo() {
+        api.raw("/api/v1/places/%ZZ");
+
+        assertThat(api.get("/metrics").body()).contains("route=\"rejected\",status=\"400\"");
+    }
+
+    @Test
     void unknownMethodsShareOneMetricSeries() {
         api.send("BREW", "/health");
         api.send("WHATEVER", "/health");

@@ -263,6 +263,14 @@ class FeedEndpointTest {
     }
 
     @Test
+    void aSourceLabelAreaIsLeftToTheFeed() {
+        ApiFixture.Answer answer = api.get("/api/v1/feed?place=local:demo:quartier%20nord");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(api.feed.lastQuery().place().value()).isEqualTo("local:demo:quartier nord");
+    }
+
+    @Test
     void aQueryTheFeedRejectsIsA400NamingTheParameter() {
         api.feed.answerWith(query -> {
             throw new IllegalArgumentException("parameter 'cursor' does not belong to this query; start again");

@@ -1,0 +1,12 @@
+/**
+ * The read-only HTTP API of a Parvis node: {@link org.parvis.web.ApiServer} serves the feed,
+ * items, places, sources, health, metrics and the OpenAPI document, from an {@link
+ * org.parvis.web.ApiContext} that wires in the feed, store, gazetteer and source list.
+ *
+ * <p>Everything else in the package is internal: request parsing ({@code QueryParams}, {@code
+ * FeedRequest}), one class per group of endpoints, and RFC 9457 problems for every error.
+ */
+@NullMarked
+package org.parvis.web;
+
+import org.jspecify.annotations.NullMarked;
