@@ -61,8 +61,8 @@ final class SampleData {
             "https://creativecommons.org/publicdomain/zero/1.0/",
             "Données d'exemple écrites pour Parvis (sample data, CC0)");
 
-    record File(String notice, List<Source> sources) {
-        File {
+    record SampleFile(String notice, List<Source> sources) {
+        SampleFile {
             sources = List.copyOf(sources);
         }
     }
@@ -132,9 +132,9 @@ final class SampleData {
     record SampleComment(
             int n, String author, String body, @Nullable Integer replyTo) {}
 
-    private final File file;
+    private final SampleFile file;
 
-    private SampleData(File file) {
+    private SampleData(SampleFile file) {
         this.file = file;
     }
 
@@ -145,7 +145,7 @@ final class SampleData {
                 throw new IllegalStateException("sample data " + RESOURCE + " is missing from the classpath");
             }
             ObjectMapper mapper = Json.mapper();
-            return new SampleData(mapper.readValue(in, File.class));
+            return new SampleData(mapper.readValue(in, SampleFile.class));
         } catch (IOException e) {
             throw new UncheckedIOException("sample data " + RESOURCE + " is malformed: " + e.getMessage(), e);
         }

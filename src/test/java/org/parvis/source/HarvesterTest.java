@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parvis.demo.FakePlatform;
@@ -42,8 +44,14 @@ class HarvesterTest {
     private SimpleMeterRegistry meters;
     private final List<Integer> batchSizes = new ArrayList<>();
 
-    /** The store the harvests write to: the one line to change to test another implementation. */
-    private static Store newStore() {
+    @TempDir
+    Path dataDir;
+
+    /**
+     * The store the harvests write to: the one line to change to test another implementation,
+     * e.g. {@code JdbcStore.open(StoreLocation.sqlite(dataDir))}.
+     */
+    private Store newStore() {
         return new InMemoryStore();
     }
 
