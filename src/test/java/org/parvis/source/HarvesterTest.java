@@ -27,8 +27,10 @@ import org.parvis.model.SourceKey;
 import org.parvis.model.TerritoryRef;
 import org.parvis.store.HarvestRun;
 import org.parvis.store.HarvestRun.Outcome;
+import org.parvis.store.JdbcStore;
 import org.parvis.store.SourceIssue;
 import org.parvis.store.Store;
+import org.parvis.store.StoreLocation;
 
 /** Harvests the sample platform over loopback HTTP with the real connector. */
 class HarvesterTest {
@@ -47,12 +49,9 @@ class HarvesterTest {
     @TempDir
     Path dataDir;
 
-    /**
-     * The store the harvests write to: the one line to change to test another implementation,
-     * e.g. {@code JdbcStore.open(StoreLocation.sqlite(dataDir))}.
-     */
+    /** The real embedded store, in a fresh directory for each test. */
     private Store newStore() {
-        return new InMemoryStore();
+        return JdbcStore.open(StoreLocation.sqlite(dataDir));
     }
 
     @BeforeEach

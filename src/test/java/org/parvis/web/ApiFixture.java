@@ -15,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +42,10 @@ import org.parvis.model.Provenance;
 import org.parvis.model.SourceKey;
 import org.parvis.model.TerritoryRef;
 import org.parvis.store.HarvestRun;
+import org.parvis.store.JdbcStore;
 import org.parvis.store.SourceIssue;
+import org.parvis.store.Store;
+import org.parvis.store.StoreLocation;
 import org.parvis.territory.Place;
 
 /**
@@ -84,7 +89,8 @@ final class ApiFixture implements AutoCloseable {
     }
 
     final RecordingFeed feed = new RecordingFeed(feedResult(null));
-    final InMemoryStore store = new InMemoryStore();
+    final Store store;
+    private final Path dataDir;
     final InMemoryGazetteer gazetteer = new InMemoryGazetteer(places());
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final ApiServer server;
@@ -95,9 +101,15 @@ final class ApiFixture implements AutoCloseable {
             .build();
 
     ApiFixture(boolean sampleData) {
-        store.add(process()).add(proposal()).add(comment());
-        store.addRun(run("bordeaux-decidim", HarvestRun.Outcome.SUCCESS, "2026-03-01T10:00:00Z", List.of()));
-        store.addRun(run(
+        try {
+            dataDir = Files.createTempDirectory("parvis-api-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        store = JdbcStore.open(StoreLocation.sqlite(dataDir));
+        store.upsertAll(List.of(process(), proposal(), comment()));
+        store.recordRun(run("bordeaux-decidim", HarvestRun.Outcome.SUCCESS, "2026-03-01T10:00:00Z", List.of()));
+        store.recordRun(run(
                 "bordeaux-decidim",
                 HarvestRun.Outcome.PARTIAL,
                 "2026-03-02T10:00:00Z",
@@ -125,6 +137,13 @@ final class ApiFixture implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        store.close();
+        try (var paths = Files.walk(dataDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An answer: status, headers (lowercase names, first value) and body. */
