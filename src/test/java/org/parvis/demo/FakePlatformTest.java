@@ -33,34 +33,17 @@ import org.parvis.model.Step;
 import org.parvis.model.TerritoryRef;
 import org.parvis.model.ThemeAssignment;
 import org.parvis.source.SourceConfig;
+import org.parvis.theme.Theme;
+import org.parvis.theme.ThemeCatalog;
 
 /** The bundled sample data and the platform that serves it. */
 class FakePlatformTest {
 
     private static final Instant START = Instant.parse("2026-03-10T08:00:00Z");
 
-    /** The Parvis theme list (territory-and-themes.md §6). */
-    private static final Set<String> THEMES = Set.of(
-            "urbanisme",
-            "logement",
-            "mobilite",
-            "cadre_de_vie",
-            "environnement",
-            "climat_energie",
-            "eau_dechets",
-            "sante",
-            "solidarite",
-            "education_jeunesse",
-            "culture_patrimoine",
-            "sport_loisirs",
-            "economie_emploi",
-            "agriculture_alimentation",
-            "securite",
-            "democratie",
-            "finances_publiques",
-            "numerique",
-            "egalite_droits",
-            "europe_international");
+    /** The Parvis theme list. */
+    private static final Set<String> THEMES =
+            ThemeCatalog.loadDefault().listThemes().stream().map(Theme::id).collect(Collectors.toSet());
 
     private FakePlatform platform;
 
@@ -125,8 +108,7 @@ class FakePlatformTest {
                         AreaId.parse("fr:region:75"),
                         AreaId.parse("fr:commune:24322"),
                         AreaId.parse("fr:arrondissement:75112"),
-                        AreaId.FRANCE,
-                        AreaId.EU);
+                        AreaId.FRANCE);
         assertThat(processes().stream()
                         .map(p -> p.findMainOrganiser().orElseThrow().name())
                         .distinct())
