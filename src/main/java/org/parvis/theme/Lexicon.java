@@ -1,0 +1,285 @@
+package org.parvis.theme;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
+import org.parvis.theme.TextAnalysis.AnalyzedField;
+
+/**
+ * Per-language lists of words and phrases that signal each theme ("piste cyclable" → {@code
+ * mobilite}), read from {@code lexicon/<language>.txt}, stored as analyzed terms and matched
+ * against analyzed text by longest match first. A phrase in the neutral section {@code [-]}
+ * ("budget participatif") matches nothing but hides its words from shorter entries.
+ *
+ * <p>File format: {@code [theme-id]} or {@code [-]} starts a section; each other line is a word or
+ * phrase, optionally followed by {@code = weight} (default 1); {@code #} starts a comment. A word
+ * marked {@code ~} ({@code ~verkehr}) is also found inside compounds ("Radverkehrsplan"); only
+ * marked words are, because most substrings of compounds mislead ("Parkraumbewirtschaftung" is
+ * not about the economy).
+ *
+ * <p>Immutable and thread-safe after construction.
+ */
+final class Lexicon {
+
+    private static final String DIRECTORY = "/org/parvis/theme/lexicon/";
+
+    /** A term's meaning: a theme index (or {@link #NEUTRAL}) and its weight. */
+    record Entry(int theme, float weight) {}
+
+    static final int NEUTRAL = -1;
+
+    private static final Entry[] NO_ENTRIES = new Entry[0];
+
+    /** Per language: analyzed terms joined by a space → entries. */
+    private final Map<String, Map<String, Entry[]>> entries;
+    /** Per language: first terms of multi-word phrases, to skip building phrase keys otherwise. */
+    private final Map<String, Set<String>> phraseHeads;
+
+    private final Map<String, Integer> maxPhraseLength;
+    private final Map<String, CharArraySet> compoundParts;
+    private final int termCount;
+
+    private Lexicon(
+            Map<String, Map<String, Entry[]>> entries,
+            Map<String, Set<String>> phraseHeads,
+            Map<String, Integer> maxPhraseLength,
+            Map<String, CharArraySet> compoundParts,
+            int termCount) {
+        this.entries = entries;
+        this.phraseHeads = phraseHeads;
+        this.maxPhraseLength = maxPhraseLength;
+        this.compoundParts = compoundParts;
+        this.termCount = termCount;
+    }
+
+    /**
+     * Loads the bundled lexicons, analyzing their words with {@code analysis} (which must not split
+     * compounds: the lexicon is what defines the compound parts).
+     */
+    static Lexicon loadBundled(List<String> themeIds, TextAnalysis analysis) {
+        Map<String, Map<String, Entry[]>> entries = new HashMap<>();
+        Map<String, Set<String>> heads = new HashMap<>();
+        Map<String, Integer> maxLength = new HashMap<>();
+        Map<String, CharArraySet> compoundParts = new HashMap<>();
+        int termCount = 0;
+        for (String language : TextAnalysis.LANGUAGES) {
+            Map<String, List<Entry>> byKey = new HashMap<>();
+            CharArraySet parts = new CharArraySet(64, false);
+            Set<String> languageHeads = new HashSet<>();
+            int longest = 1;
+            for (RawTerm raw : readFile(language, themeIds)) {
+                AnalyzedField field = analysis.analyze(language, raw.text);
+                if (field.primaryCount == 0) {
+                    throw new IllegalStateException("lexicon " + language + ".txt line " + raw.line + ": '" + raw.text
+                            + "' has only stop words; remove it or rephrase it");
+                }
+                String key = String.join(" ", field.termList());
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Entry(raw.theme, raw.weight));
+                if (field.size > 1) {
+                    languageHeads.add(field.terms[0]);
+                }
+                longest = Math.max(longest, field.size);
+                if (raw.compoundPart) {
+                    if (field.size != 1) {
+                        throw new IllegalStateException("lexicon " + language + ".txt line " + raw.line + ": '~"
+                                + raw.text + "' marks a phrase; only single words can be compound parts");
+                    }
+                    parts.add(key);
+                }
+                termCount++;
+            }
+            Map<String, Entry[]> languageEntries = new HashMap<>();
+            byKey.forEach((key, list) -> languageEntries.put(key, list.toArray(NO_ENTRIES)));
+            entries.put(language, languageEntries);
+            heads.put(language, languageHeads);
+            maxLength.put(language, longest);
+            if (!parts.isEmpty()) {
+                compoundParts.put(language, CharArraySet.unmodifiableSet(parts));
+            }
+        }
+        return new Lexicon(entries, heads, maxLength, compoundParts, termCount);
+    }
+
+    private record RawTerm(String text, int theme, float weight, boolean compoundPart, int line) {}
+
+    private static List<RawTerm> readFile(String language, List<String> themeIds) {
+        String resource = DIRECTORY + language + ".txt";
+        List<RawTerm> terms = new ArrayList<>();
+        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("lexicon " + resource + " is missing from the jar");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Integer theme = null;
+            int lineNumber = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                int hash = line.indexOf('#');
+                String text = (hash < 0 ? line : line.substring(0, hash)).strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (text.startsWith("[") && text.endsWith("]")) {
+                    String id = text.substring(1, text.length() - 1).strip();
+                    theme = id.equals("-") ? NEUTRAL : themeIds.indexOf(id);
+                    if (theme < NEUTRAL) {
+                        throw new IllegalStateException("lexicon " + resource + " line " + lineNumber
+                                + ": unknown theme section [" + id + "]; expected one of " + themeIds + " or [-]");
+                    }
+                    continue;
+                }
+                if (theme == null) {
+                    throw new IllegalStateException("lexicon " + resource + " line " + lineNumber + ": term '" + text
+                            + "' before any [theme] section");
+                }
+                float weight = 1;
+                int equals = text.lastIndexOf('=');
+                if (equals > 0) {
+                    weight = parseWeight(text.substring(equals + 1).strip(), resource, lineNumber);
+                    text = text.substring(0, equals).strip();
+                }
+                boolean compoundPart = text.startsWith("~");
+                if (compoundPart) {
+                    text = text.substring(1).strip();
+                }
+                terms.add(new RawTerm(text, theme, weight, compoundPart, lineNumber));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read lexicon " + resource, e);
+        }
+        return terms;
+    }
+
+    private static float parseWeight(String text, String resource, int line) {
+        try {
+            float weight = Float.parseFloat(text);
+            if (weight > 0 && weight <= 5) {
+                return weight;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException("lexicon " + resource + " line " + line + ": weight '" + text
+                + "' is not a number in (0, 5]; write e.g. 'piste cyclable = 2'");
+    }
+
+    /** Per language, the words that may be found inside compounds (marked {@code ~}). */
+    Map<String, CharArraySet> compoundParts() {
+        return compoundParts;
+    }
+
+    int termCount() {
+        return termCount;
+    }
+
+    /**
+     * Finds the lexicon's terms in {@code field}, longest phrase first, and reports each match to
+     * {@code hits}. A compound part is looked up only when its whole compound matched nothing.
+     */
+    void match(String language, AnalyzedField field, int fieldId, Hits hits) {
+        Map<String, Entry[]> map = entries.get(language);
+        Set<String> heads = phraseHeads.get(language);
+        int longest = maxPhraseLength.get(language);
+        int i = 0;
+        while (i < field.size) {
+            if (field.alternate[i]) {
+                i++;
+                continue;
+            }
+            int matchedEnd = -1;
+            Entry[] matched = null;
+            if (heads.contains(field.terms[i])) {
+                // Collect the next primary terms to try phrases, longest first.
+                int[] positions = new int[longest];
+                int count = 0;
+                for (int j = i; j < field.size && count < longest; j++) {
+                    if (!field.alternate[j]) {
+                        positions[count++] = j;
+                    }
+                }
+                for (int length = count; length >= 2 && matched == null; length--) {
+                    StringBuilder key = new StringBuilder(field.terms[positions[0]]);
+                    for (int k = 1; k < length; k++) {
+                        key.append(' ').append(field.terms[positions[k]]);
+                    }
+                    Entry[] found = map.get(key.toString());
+                    if (found != null) {
+                        matched = found;
+                        matchedEnd = positions[length - 1];
+                    }
+                }
+            }
+            if (matched == null) {
+                Entry[] found = map.get(field.terms[i]);
+                if (found != null) {
+                    matched = found;
+                    matchedEnd = i;
+                }
+            }
+            if (matched != null) {
+                report(matched, fieldId, i, matchedEnd, hits);
+                i = matchedEnd + 1;
+                continue;
+            }
+            int next = i + 1;
+            while (next < field.size && field.alternate[next]) {
+                if (!field.terms[next].equals(field.terms[i])) {
+                    Entry[] part = map.get(field.terms[next]);
+                    if (part != null) {
+                        report(part, fieldId, i, i, hits);
+                    }
+                }
+                next++;
+            }
+            i = next;
+        }
+    }
+
+    private static void report(Entry[] found, int fieldId, int from, int to, Hits hits) {
+        for (Entry entry : found) {
+            if (entry.theme != NEUTRAL) {
+                hits.add(entry.theme, entry.weight, fieldId, from, to);
+            }
+        }
+    }
+
+    /**
+     * Lexicon matches in one classification: theme, term weight, field and term range. Not
+     * thread-safe; one per classification.
+     */
+    static final class Hits {
+        int size;
+        int[] themes = new int[16];
+        float[] weights = new float[16];
+        int[] fields = new int[16];
+        int[] froms = new int[16];
+        int[] tos = new int[16];
+
+        void add(int theme, float weight, int field, int from, int to) {
+            if (size == themes.length) {
+                int capacity = size * 2;
+                themes = java.util.Arrays.copyOf(themes, capacity);
+                weights = java.util.Arrays.copyOf(weights, capacity);
+                fields = java.util.Arrays.copyOf(fields, capacity);
+                froms = java.util.Arrays.copyOf(froms, capacity);
+                tos = java.util.Arrays.copyOf(tos, capacity);
+            }
+            themes[size] = theme;
+            weights[size] = weight;
+            fields[size] = field;
+            froms[size] = from;
+            tos[size] = to;
+            size++;
+        }
+    }
+}
