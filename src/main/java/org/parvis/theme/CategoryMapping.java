@@ -8,9 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -70,7 +70,7 @@ final class CategoryMapping {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the category table " + RESOURCE, e);
         }
-        return new CategoryMapping(Map.copyOf(table));
+        return new CategoryMapping(Collections.unmodifiableMap(table));
     }
 
     /**
@@ -85,7 +85,7 @@ final class CategoryMapping {
             }
             table.put(normalize(label), parseThemes(themes == null ? "" : themes, catalog, "override '" + label + "'"));
         });
-        return new CategoryMapping(Map.copyOf(table));
+        return new CategoryMapping(Collections.unmodifiableMap(table));
     }
 
     private static List<String> parseThemes(String cell, ThemeCatalog catalog, String where) {
@@ -109,29 +109,65 @@ final class CategoryMapping {
      * folded, punctuation turned into spaces, a final "s" or "x" of longer words dropped.
      */
     static String normalize(String label) {
-        String text = label.strip();
-        while (text.startsWith("#")) {
-            text = text.substring(1);
+        // One pass, no regular expression: this runs for every category of every harvested item.
+        StringBuilder out = new StringBuilder(label.length());
+        int wordStart = 0;
+        char previous = ' ';
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (Character.isUpperCase(c) && Character.isLowerCase(previous)) {
+                    wordStart = endWord(out, wordStart);
+                }
+                out.append(fold(Character.toLowerCase(c)));
+            } else {
+                wordStart = endWord(out, wordStart);
+            }
+            previous = c;
         }
-        text = CAMEL_CASE.matcher(text).replaceAll(" ");
-        text = COMBINING_MARKS
-                .matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
-                .replaceAll("");
-        text = text.toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(text.length());
-        for (String word : text.split("[^\\p{L}\\p{N}]+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            if (word.length() > 3 && (word.endsWith("s") || word.endsWith("x"))) {
-                word = word.substring(0, word.length() - 1);
-            }
-            if (out.length() > 0) {
-                out.append(' ');
-            }
-            out.append(word);
+        endWord(out, wordStart);
+        if (out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
+            out.setLength(out.length() - 1);
         }
         return out.toString();
+    }
+
+    /** Closes the word started at {@code wordStart}: drops a plural mark, adds a space. */
+    private static int endWord(StringBuilder out, int wordStart) {
+        int length = out.length() - wordStart;
+        if (length == 0) {
+            return wordStart;
+        }
+        char last = out.charAt(out.length() - 1);
+        if (length > 3 && (last == 's' || last == 'x')) {
+            out.setLength(out.length() - 1);
+        }
+        out.append(' ');
+        return out.length();
+    }
+
+    /** The letter without its accent, for the Latin letters of the languages Parvis reads. */
+    private static char fold(char c) {
+        if (c < 0xC0) {
+            return c;
+        }
+        if (c < FOLDED.length) {
+            return FOLDED[c];
+        }
+        return c;
+    }
+
+    private static final char[] FOLDED = foldingTable();
+
+    private static char[] foldingTable() {
+        char[] table = new char[0x250];
+        for (char c = 0; c < table.length; c++) {
+            String decomposed = COMBINING_MARKS
+                    .matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD))
+                    .replaceAll("");
+            table[c] = decomposed.length() == 1 ? decomposed.charAt(0) : c;
+        }
+        return table;
     }
 
     /** A label as words to analyze: hashtag mark dropped, camel case split ("#MobilitéDouce"). */

@@ -7,11 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.analysis.CharArraySet;
 import org.parvis.theme.TextAnalysis.AnalyzedField;
 
@@ -40,24 +39,30 @@ final class Lexicon {
 
     private static final Entry[] NO_ENTRIES = new Entry[0];
 
-    /** Per language: analyzed terms joined by a space → entries. */
-    private final Map<String, Map<String, Entry[]>> entries;
-    /** Per language: first terms of multi-word phrases, to skip building phrase keys otherwise. */
-    private final Map<String, Set<String>> phraseHeads;
+    /**
+     * A node of the term trie: the entries of the phrase ending here, and the terms that can
+     * follow. Lookups walk the analyzed text term by term, without building phrase strings.
+     */
+    private static final class Node {
+        Entry[] entries = NO_ENTRIES;
+        Map<String, Node> next = Map.of();
 
-    private final Map<String, Integer> maxPhraseLength;
+        Node child(String term) {
+            if (next.isEmpty()) {
+                next = new HashMap<>(4);
+            }
+            return next.computeIfAbsent(term, t -> new Node());
+        }
+    }
+
+    /** Per language: the root of its term trie. */
+    private final Map<String, Node> roots;
+
     private final Map<String, CharArraySet> compoundParts;
     private final int termCount;
 
-    private Lexicon(
-            Map<String, Map<String, Entry[]>> entries,
-            Map<String, Set<String>> phraseHeads,
-            Map<String, Integer> maxPhraseLength,
-            Map<String, CharArraySet> compoundParts,
-            int termCount) {
-        this.entries = entries;
-        this.phraseHeads = phraseHeads;
-        this.maxPhraseLength = maxPhraseLength;
+    private Lexicon(Map<String, Node> roots, Map<String, CharArraySet> compoundParts, int termCount) {
+        this.roots = roots;
         this.compoundParts = compoundParts;
         this.termCount = termCount;
     }
@@ -67,47 +72,39 @@ final class Lexicon {
      * compounds: the lexicon is what defines the compound parts).
      */
     static Lexicon loadBundled(List<String> themeIds, TextAnalysis analysis) {
-        Map<String, Map<String, Entry[]>> entries = new HashMap<>();
-        Map<String, Set<String>> heads = new HashMap<>();
-        Map<String, Integer> maxLength = new HashMap<>();
+        Map<String, Node> roots = new HashMap<>();
         Map<String, CharArraySet> compoundParts = new HashMap<>();
         int termCount = 0;
         for (String language : TextAnalysis.LANGUAGES) {
-            Map<String, List<Entry>> byKey = new HashMap<>();
+            Node root = new Node();
             CharArraySet parts = new CharArraySet(64, false);
-            Set<String> languageHeads = new HashSet<>();
-            int longest = 1;
             for (RawTerm raw : readFile(language, themeIds)) {
                 AnalyzedField field = analysis.analyze(language, raw.text);
                 if (field.primaryCount == 0) {
                     throw new IllegalStateException("lexicon " + language + ".txt line " + raw.line + ": '" + raw.text
                             + "' has only stop words; remove it or rephrase it");
                 }
-                String key = String.join(" ", field.termList());
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Entry(raw.theme, raw.weight));
-                if (field.size > 1) {
-                    languageHeads.add(field.terms[0]);
+                Node node = root;
+                for (String term : field.termList()) {
+                    node = node.child(term);
                 }
-                longest = Math.max(longest, field.size);
+                node.entries = Arrays.copyOf(node.entries, node.entries.length + 1);
+                node.entries[node.entries.length - 1] = new Entry(raw.theme, raw.weight);
                 if (raw.compoundPart) {
                     if (field.size != 1) {
                         throw new IllegalStateException("lexicon " + language + ".txt line " + raw.line + ": '~"
                                 + raw.text + "' marks a phrase; only single words can be compound parts");
                     }
-                    parts.add(key);
+                    parts.add(field.terms[0]);
                 }
                 termCount++;
             }
-            Map<String, Entry[]> languageEntries = new HashMap<>();
-            byKey.forEach((key, list) -> languageEntries.put(key, list.toArray(NO_ENTRIES)));
-            entries.put(language, languageEntries);
-            heads.put(language, languageHeads);
-            maxLength.put(language, longest);
+            roots.put(language, root);
             if (!parts.isEmpty()) {
                 compoundParts.put(language, CharArraySet.unmodifiableSet(parts));
             }
         }
-        return new Lexicon(entries, heads, maxLength, compoundParts, termCount);
+        return new Lexicon(Map.copyOf(roots), Map.copyOf(compoundParts), termCount);
     }
 
     private record RawTerm(String text, int theme, float weight, boolean compoundPart, int line) {}
@@ -187,56 +184,42 @@ final class Lexicon {
      * {@code hits}. A compound part is looked up only when its whole compound matched nothing.
      */
     void match(String language, AnalyzedField field, int fieldId, Hits hits) {
-        Map<String, Entry[]> map = entries.get(language);
-        Set<String> heads = phraseHeads.get(language);
-        int longest = maxPhraseLength.get(language);
+        Node root = roots.get(language);
         int i = 0;
         while (i < field.size) {
             if (field.alternate[i]) {
                 i++;
                 continue;
             }
-            int matchedEnd = -1;
+
+            // Walk the trie along the primary terms from i; remember the longest phrase with entries.
             Entry[] matched = null;
-            if (heads.contains(field.terms[i])) {
-                // Collect the next primary terms to try phrases, longest first.
-                int[] positions = new int[longest];
-                int count = 0;
-                for (int j = i; j < field.size && count < longest; j++) {
-                    if (!field.alternate[j]) {
-                        positions[count++] = j;
-                    }
+            int matchedEnd = -1;
+            Node node = root.next.get(field.terms[i]);
+            int j = i;
+            while (node != null) {
+                if (node.entries.length > 0) {
+                    matched = node.entries;
+                    matchedEnd = j;
                 }
-                for (int length = count; length >= 2 && matched == null; length--) {
-                    StringBuilder key = new StringBuilder(field.terms[positions[0]]);
-                    for (int k = 1; k < length; k++) {
-                        key.append(' ').append(field.terms[positions[k]]);
-                    }
-                    Entry[] found = map.get(key.toString());
-                    if (found != null) {
-                        matched = found;
-                        matchedEnd = positions[length - 1];
-                    }
-                }
-            }
-            if (matched == null) {
-                Entry[] found = map.get(field.terms[i]);
-                if (found != null) {
-                    matched = found;
-                    matchedEnd = i;
-                }
+                do {
+                    j++;
+                } while (j < field.size && field.alternate[j]);
+                node = j < field.size && !node.next.isEmpty() ? node.next.get(field.terms[j]) : null;
             }
             if (matched != null) {
                 report(matched, fieldId, i, matchedEnd, hits);
                 i = matchedEnd + 1;
                 continue;
             }
+
+            // No word or phrase starts here: try the compound parts of this term.
             int next = i + 1;
             while (next < field.size && field.alternate[next]) {
                 if (!field.terms[next].equals(field.terms[i])) {
-                    Entry[] part = map.get(field.terms[next]);
-                    if (part != null) {
-                        report(part, fieldId, i, i, hits);
+                    Node part = root.next.get(field.terms[next]);
+                    if (part != null && part.entries.length > 0) {
+                        report(part.entries, fieldId, i, i, hits);
                     }
                 }
                 next++;
@@ -268,11 +251,11 @@ final class Lexicon {
         void add(int theme, float weight, int field, int from, int to) {
             if (size == themes.length) {
                 int capacity = size * 2;
-                themes = java.util.Arrays.copyOf(themes, capacity);
-                weights = java.util.Arrays.copyOf(weights, capacity);
-                fields = java.util.Arrays.copyOf(fields, capacity);
-                froms = java.util.Arrays.copyOf(froms, capacity);
-                tos = java.util.Arrays.copyOf(tos, capacity);
+                themes = Arrays.copyOf(themes, capacity);
+                weights = Arrays.copyOf(weights, capacity);
+                fields = Arrays.copyOf(fields, capacity);
+                froms = Arrays.copyOf(froms, capacity);
+                tos = Arrays.copyOf(tos, capacity);
             }
             themes[size] = theme;
             weights[size] = weight;

@@ -2,6 +2,7 @@ package org.parvis.theme;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,8 @@ final class LinearThemeModel {
                 }
             }
         }
-        return new LinearThemeModel(Map.copyOf(vocabulary), themeCount, weights, bias);
+        // A HashMap, not Map.copyOf: its lookups compare hashes before calling equals.
+        return new LinearThemeModel(Collections.unmodifiableMap(vocabulary), themeCount, weights, bias);
     }
 
     private static void shuffle(int[] order, Random random) {

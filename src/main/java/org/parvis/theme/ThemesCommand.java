@@ -192,10 +192,10 @@ public final class ThemesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--warmup-seconds", defaultValue = "5", description = "Warm-up (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--warmup-seconds", defaultValue = "30", description = "Warm-up (default: ${DEFAULT-VALUE}).")
         int warmupSeconds;
 
-        @Option(names = "--seconds", defaultValue = "10", description = "Measured time (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seconds", defaultValue = "15", description = "Measured time (default: ${DEFAULT-VALUE}).")
         int seconds;
 
         @Override
@@ -211,10 +211,23 @@ public final class ThemesCommand implements Runnable {
                     ThroughputBench.run(ThemeClassifier.loadDefault(), warmupSeconds * 1000L, seconds * 1000L);
             out.printf(
                     Locale.ROOT,
-                    "%d classifications of %d distinct labelled items in %.2f s on one thread: %.0f items/s%n",
+                    "%d classifications of %d distinct labelled items on one thread in %.2f s%n",
                     m.items(),
                     m.distinctItems(),
-                    m.elapsedNanos() / 1e9,
+                    m.elapsedNanos() / 1e9);
+            out.printf(
+                    Locale.ROOT,
+                    "%.0f items per second of JVM CPU time (%.2f s, includes GC and JIT)%n",
+                    m.itemsPerProcessCpuSecond(),
+                    m.processCpuNanos() / 1e9);
+            out.printf(
+                    Locale.ROOT,
+                    "%.0f items per second of thread CPU time (%.2f s)%n",
+                    m.itemsPerThreadCpuSecond(),
+                    m.threadCpuNanos() / 1e9);
+            out.printf(
+                    Locale.ROOT,
+                    "%.0f items per wall-clock second (lower when other processes share the cores)%n",
                     m.itemsPerSecond());
             return 0;
         }
