@@ -34,8 +34,11 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * <p>The model is trained when the default classifier is first loaded, from the labelled items
- * bundled in the jar: a fraction of a second, deterministic, and nothing is downloaded. Items with
- * too little text get no theme from text rather than a guess.
+ * bundled in the jar: a second or two, deterministic, and nothing is downloaded. Items with too
+ * little text get no theme from text rather than a guess.
+ *
+ * <p>TODO(#5): feed users' "not relevant" corrections (manual assignments) back into the training
+ * items; today only the bundled labelled set trains the model.
  *
  * <p>Immutable and thread-safe after construction; one instance serves all threads.
  */
@@ -535,13 +538,5 @@ public final class ThemeClassifier {
             }
         }
         return null;
-    }
-
-    List<String> themeIds() {
-        return themeIds;
-    }
-
-    ClassifierSettings settings() {
-        return settings;
     }
 }

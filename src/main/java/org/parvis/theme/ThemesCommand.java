@@ -71,6 +71,7 @@ public final class ThemesCommand implements Runnable {
                         String.join(",", theme.eurovocDomains()),
                         theme.sdgs());
             }
+            out.flush();
             return 0;
         }
     }
@@ -101,6 +102,11 @@ public final class ThemesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            try {
+                ThemeClassifier.requireValidOverrides(overrides);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
             List<ThemeAssignment> themes = ThemeClassifier.loadDefault()
                     .classify(new ClassificationInput(title, description, language, categories, overrides));
             if (themes.isEmpty()) {
@@ -115,6 +121,7 @@ public final class ThemesCommand implements Runnable {
                         theme.method(),
                         theme.evidence());
             }
+            out.flush();
             return 0;
         }
     }
@@ -136,6 +143,7 @@ public final class ThemesCommand implements Runnable {
             out.println();
             out.println("Test part, text only (source categories hidden):");
             out.print(ThemesEvaluation.ofTestSplit(classifier, false).formatTable());
+            out.flush();
             return 0;
         }
     }
@@ -182,6 +190,7 @@ public final class ThemesCommand implements Runnable {
                         result.macroF1TextOnly(),
                         result.settings());
             }
+            out.flush();
             return 0;
         }
     }
@@ -229,6 +238,7 @@ public final class ThemesCommand implements Runnable {
                     Locale.ROOT,
                     "%.0f items per wall-clock second (lower when other processes share the cores)%n",
                     m.itemsPerSecond());
+            out.flush();
             return 0;
         }
     }

@@ -357,6 +357,20 @@ class ThemeClassifierTest {
     }
 
     @Test
+    void concurrentClassificationGivesTheSameResultsAsSequential() {
+        List<ClassificationInput> inputs = LabelledItem.load(LabelledItem.Split.TRAIN, CLASSIFIER.catalog()).stream()
+                .map(item -> item.toInput(true))
+                .toList();
+        List<List<ThemeAssignment>> sequential =
+                inputs.stream().map(CLASSIFIER::classify).toList();
+
+        List<List<ThemeAssignment>> parallel =
+                inputs.parallelStream().map(CLASSIFIER::classify).toList();
+
+        assertThat(parallel).isEqualTo(sequential);
+    }
+
+    @Test
     void trainingIsDeterministic() {
         ThemeClassifier.Resources resources = ThemeClassifier.Resources.bundled();
         List<LabelledItem> training = LabelledItem.load(LabelledItem.Split.TRAIN, resources.catalog);
