@@ -1,6 +1,7 @@
 package org.parvis.app;
 
 import java.io.PrintWriter;
+import org.parvis.theme.ThemesCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -60,7 +61,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new DemoCommand(factory))
                 .addSubcommand(new HarvestCommand(factory))
                 .addSubcommand(new ReindexCommand(factory))
-                .addSubcommand("bench", bench);
+                .addSubcommand("bench", bench)
+                .addSubcommand(new ThemesCommand());
         commandLine.setExecutionExceptionHandler(Main::handleException);
         return commandLine;
     }

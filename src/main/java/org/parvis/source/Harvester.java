@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.parvis.model.Item;
+import org.parvis.model.Process;
 import org.parvis.model.SourceKey;
 import org.parvis.store.BatchResult;
 import org.parvis.store.HarvestRun;
 import org.parvis.store.HarvestRun.Outcome;
 import org.parvis.store.SourceIssue;
 import org.parvis.store.Store;
+import org.parvis.theme.ThemeClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,7 @@ public final class Harvester {
     private final HarvestListener listener;
     private final MeterRegistry meters;
     private final int batchSize;
+    private final ThemeClassifier classifier = ThemeClassifier.loadDefault();
 
     public Harvester(
             Store store,
@@ -113,7 +117,12 @@ public final class Harvester {
     }
 
     private BatchResult write(SourceConfig source, List<Item> batch) {
-        BatchResult result = store.upsertAll(batch);
+        // Every process carries explained themes, whatever its source called its categories.
+        // TODO(#4): per-source category overrides from parvis.yml.
+        List<Item> classified = batch.stream()
+                .map(item -> item instanceof Process process ? classifier.reclassify(process, Map.of()) : item)
+                .toList();
+        BatchResult result = store.upsertAll(classified);
         notifyListener(source, result, 0);
         return result;
     }
