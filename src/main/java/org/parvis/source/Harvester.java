@@ -11,6 +11,7 @@ import java.util.Set;
 import org.parvis.model.Item;
 import org.parvis.model.Process;
 import org.parvis.model.SourceKey;
+import org.parvis.model.ThemeAssignment;
 import org.parvis.store.BatchResult;
 import org.parvis.store.HarvestRun;
 import org.parvis.store.HarvestRun.Outcome;
@@ -120,11 +121,26 @@ public final class Harvester {
         // Every process carries explained themes, whatever its source called its categories.
         // TODO(#4): per-source category overrides from parvis.yml.
         List<Item> classified = batch.stream()
-                .map(item -> item instanceof Process process ? classifier.reclassify(process, Map.of()) : item)
+                .map(item -> item instanceof Process process ? classify(process) : item)
                 .toList();
         BatchResult result = store.upsertAll(classified);
         notifyListener(source, result, 0);
         return result;
+    }
+
+    /**
+     * The classifier's themes, plus those the record already carried for other themes: a record
+     * that travelled through another node or an export keeps the themes given there.
+     */
+    private Process classify(Process process) {
+        Process classified = classifier.reclassify(process, Map.of());
+        Set<String> found =
+                classified.themes().stream().map(ThemeAssignment::theme).collect(java.util.stream.Collectors.toSet());
+        List<ThemeAssignment> themes = new java.util.ArrayList<>(classified.themes());
+        process.themes().stream()
+                .filter(theme -> !found.contains(theme.theme()))
+                .forEach(themes::add);
+        return classified.toBuilder().withThemes(themes).build();
     }
 
     private int removeMissing(SourceConfig source, Set<SourceKey> seen) {

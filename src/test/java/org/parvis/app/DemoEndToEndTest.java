@@ -185,4 +185,19 @@ class DemoEndToEndTest {
                 .forEach(item ->
                         assertThat(item.path("licence").path("id").asText()).isEqualTo("CC0-1.0"));
     }
+
+    @Test
+    void harvestedProcessesCarryExplainedThemes() throws Exception {
+        JsonNode feed = get("/api/v1/feed?place=fr&scope=within&status=all&limit=100", 200);
+        String key = feed.path("items").get(0).path("sourceKey").asText();
+
+        feed.path("items")
+                .forEach(item -> assertThat(item.path("themes"))
+                        .as(item.path("id").asText())
+                        .isNotEmpty());
+        JsonNode item = get("/api/v1/items/" + key, 200);
+        assertThat(item.path("themes")).isNotEmpty();
+        item.path("themes")
+                .forEach(theme -> assertThat(theme.path("evidence").asText()).isNotBlank());
+    }
 }
