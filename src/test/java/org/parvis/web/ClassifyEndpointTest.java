@@ -38,14 +38,13 @@ class ClassifyEndpointTest {
         assertThat(first.at("/label").asText()).isEqualTo("Transports et mobilités");
         assertThat(first.at("/method").asText()).isIn("lexicon", "classifier");
         assertThat(first.at("/score").asDouble()).isBetween(0.0, 1.0).isPositive();
-        assertThat(first.at("/evidence").asText()).isNotBlank();
+        assertThat(first.at("/evidence").asText()).containsAnyOf("vélo", "cyclable");
     }
 
     @Test
     void withoutALanguageTheLabelIsEnglish() {
-        JsonNode first = api.postJson(PATH, "{\"title\": \"" + CYCLING + "\"}")
-                .json()
-                .at("/themes/0");
+        JsonNode first =
+                api.postJson(PATH, "{\"title\": \"" + CYCLING + "\"}").json().at("/themes/0");
 
         assertThat(first.at("/theme").asText()).isEqualTo("mobilite");
         assertThat(first.at("/label").asText()).isNotEqualTo("Transports et mobilités");
@@ -53,9 +52,7 @@ class ClassifyEndpointTest {
 
     @Test
     void categoriesAndOverridesAreUsedAndExplained() {
-        ApiFixture.Answer answer = api.postJson(
-                PATH,
-                """
+        ApiFixture.Answer answer = api.postJson(PATH, """
                 {"title": "Réunion publique", "description": null, "language": "fr-BE",
                  "categories": ["Deux-roues"], "categoryOverrides": {"Deux-roues": "mobilite"}}
                 """);
@@ -185,7 +182,9 @@ class ClassifyEndpointTest {
     @Test
     void jsonWithAUtf8CharsetIsAccepted() {
         ApiFixture.Answer answer = api.post(
-                PATH, "application/json; charset=UTF-8", ("{\"title\": \"" + CYCLING + "\"}").getBytes(StandardCharsets.UTF_8));
+                PATH,
+                "application/json; charset=UTF-8",
+                ("{\"title\": \"" + CYCLING + "\"}").getBytes(StandardCharsets.UTF_8));
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     }
@@ -209,8 +208,8 @@ class ClassifyEndpointTest {
                 "POST",
                 "Access-Control-Request-Headers",
                 "content-type");
-        ApiFixture.Answer withoutHeaders = api.send(
-                "OPTIONS", PATH, "Origin", "https://example.org", "Access-Control-Request-Method", "POST");
+        ApiFixture.Answer withoutHeaders =
+                api.send("OPTIONS", PATH, "Origin", "https://example.org", "Access-Control-Request-Method", "POST");
 
         assertThat(answer.status()).isEqualTo(204);
         assertThat(answer.header("access-control-allow-origin")).isEqualTo("*");

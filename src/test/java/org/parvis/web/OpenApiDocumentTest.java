@@ -47,9 +47,12 @@ class OpenApiDocumentTest {
     void everyRouteOfTheServerIsDocumentedAndEveryDocumentedPathIsARoute() {
         List<String> routes = api.server.listRoutes();
         List<String> documented = new ArrayList<>();
-        document.at("/paths").properties().forEach(path -> path.getValue()
-                .fieldNames()
-                .forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        document.at("/paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(
+                                method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
 
         assertThat(routes).hasSize(11).contains("GET /api/v1/themes", "POST /api/v1/classify");
         assertThat(documented).containsExactlyInAnyOrderElementsOf(routes);
@@ -118,18 +121,22 @@ class OpenApiDocumentTest {
 
     @Test
     void everyOperationDocumentsItsErrorsAsProblems() {
-        document.at("/paths").properties().forEach(path -> path.getValue().forEach(operation -> {
-            JsonNode responses = operation.at("/responses");
-            assertThat(responses.has("200")).as(path.getKey()).isTrue();
-            assertThat(responses.has("400")).as(path.getKey()).isTrue();
-            responses.properties().forEach(response -> {
-                if (!response.getKey().equals("200")) {
-                    assertThat(resolve(response.getValue()).at("/content").has("application/problem+json"))
-                            .as(path.getKey() + " " + response.getKey())
-                            .isTrue();
-                }
-            });
-        }));
+        document.at("/paths")
+                .properties()
+                .forEach(path -> path.getValue().forEach(operation -> {
+                    JsonNode responses = operation.at("/responses");
+                    assertThat(responses.has("200")).as(path.getKey()).isTrue();
+                    assertThat(responses.has("400")).as(path.getKey()).isTrue();
+                    responses.properties().forEach(response -> {
+                        if (!response.getKey().equals("200")) {
+                            assertThat(resolve(response.getValue())
+                                            .at("/content")
+                                            .has("application/problem+json"))
+                                    .as(path.getKey() + " " + response.getKey())
+                                    .isTrue();
+                        }
+                    });
+                }));
     }
 
     @Test
@@ -150,7 +157,8 @@ class OpenApiDocumentTest {
                 .containsExactlyElementsOf(Arrays.stream(ThemeMethod.values())
                         .map(method -> method.name().toLowerCase(Locale.ROOT))
                         .toList());
-        assertThat(document.at("/paths/~1api~1v1~1classify/post/responses").has("415")).isTrue();
+        assertThat(document.at("/paths/~1api~1v1~1classify/post/responses").has("415"))
+                .isTrue();
     }
 
     @Test

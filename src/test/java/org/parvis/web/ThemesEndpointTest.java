@@ -59,8 +59,7 @@ class ThemesEndpointTest {
 
     @Test
     void acceptLanguageChoosesTheBestSupportedLanguage() {
-        ApiFixture.Answer answer =
-                api.send("GET", "/api/v1/themes", "Accept-Language", "nl-BE, fr-BE;q=0.8, en;q=0.5");
+        ApiFixture.Answer answer = api.send("GET", "/api/v1/themes", "Accept-Language", "nl-BE, fr-BE;q=0.8, en;q=0.5");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().at("/language").asText()).isEqualTo("fr");
