@@ -170,7 +170,8 @@ public final class ApiServer implements AutoCloseable {
         config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
         config.routes.exception(
                 HttpResponseException.class,
-                (e, ctx) -> httpError(e, ctx, postPaths.getOrDefault(ctx.path(), ALLOWED_METHODS)));
+                (e, ctx) ->
+                        httpError(e, ctx, postPaths.getOrDefault(withoutTrailingSlash(ctx.path()), ALLOWED_METHODS)));
         config.routes.exception(
                 IllegalArgumentException.class, (e, ctx) -> problem(ctx, FeedRequest.fromMessage(e.getMessage())));
         config.routes.exception(
@@ -259,6 +260,10 @@ public final class ApiServer implements AutoCloseable {
     private static @Nullable String routeOf(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         return endpoint == null ? null : openApiPath(endpoint.path);
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** Javalin's {@code <key>} (a parameter that may contain slashes) is {@code {key}} in OpenAPI. */

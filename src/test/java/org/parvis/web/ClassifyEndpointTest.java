@@ -222,7 +222,7 @@ class ClassifyEndpointTest {
     @Test
     void getOnClassifyIsA405ProblemAllowingPost() {
         for (String method : new String[] {"GET", "PUT", "DELETE"}) {
-            ApiFixture.Answer answer = api.send(method, PATH);
+            ApiFixture.Answer answer = api.send(method, method.equals("PUT") ? PATH + "/" : PATH);
 
             assertThat(answer.status()).as(method).isEqualTo(405);
             assertThat(answer.contentType()).isEqualTo("application/problem+json;charset=utf-8");
