@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.Endpoint;
@@ -13,17 +14,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.Json;
+import org.parvis.theme.ThemeCatalog;
+import org.parvis.theme.ThemeClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The read-only HTTP API of a Parvis node, on Javalin and Jetty: the feed, items, places, sources
- * and their issues, health, Prometheus metrics and the OpenAPI document that describes them all.
+ * The HTTP API of a Parvis node, on Javalin and Jetty: the feed, items, places, sources and their
+ * issues, themes, health, Prometheus metrics and the OpenAPI document that describes them all, all
+ * read-only, plus {@code POST /api/v1/classify}, which computes themes for a text and stores
+ * nothing.
  *
  * <p>Every error is an RFC 9457 problem ({@code application/problem+json}), including unknown
  * routes, wrong methods and the malformed requests Jetty rejects itself. Every answer carries the
@@ -40,12 +47,22 @@ public final class ApiServer implements AutoCloseable {
     static final String OPENAPI_RESOURCE = "/org/parvis/web/openapi.json";
 
     private static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+    private static final String POST_METHODS = "POST, OPTIONS";
     private static final Pattern HEADER_LIST = Pattern.compile("[A-Za-z0-9-]+(\\s*,\\s*[A-Za-z0-9-]+)*");
 
     private final Javalin app;
 
-    /** A GET route: its Javalin path template and its handler. */
-    private record Route(String path, Handler handler) {}
+    /** A route: GET (answering HEAD too) or POST, its Javalin path template and its handler. */
+    private record Route(HandlerType method, String path, Handler handler) {
+
+        Route(String path, Handler handler) {
+            this(HandlerType.GET, path, handler);
+        }
+
+        String allowedMethods() {
+            return method == HandlerType.GET ? ALLOWED_METHODS : POST_METHODS;
+        }
+    }
 
     /** The body of {@code GET /health}. */
     record Health(String status, String version) {}
@@ -79,18 +96,18 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * The GET routes the server answers, in OpenAPI form ({@code /api/v1/items/{key}}), as
-     * registered in Javalin.
+     * The GET and POST routes the server answers, as registered in Javalin, each as method and
+     * OpenAPI path ({@code GET /api/v1/items/{key}}). HEAD and OPTIONS accompany them.
      */
     List<String> listRoutes() {
-        List<String> paths = new ArrayList<>();
+        List<String> routes = new ArrayList<>();
         app.unsafe.internalRouter.allHttpHandlers().forEach(parsed -> {
             Endpoint endpoint = parsed.endpoint;
-            if (endpoint.method.equals(io.javalin.http.HandlerType.GET)) {
-                paths.add(openApiPath(endpoint.path));
+            if (endpoint.method.equals(HandlerType.GET) || endpoint.method.equals(HandlerType.POST)) {
+                routes.add(endpoint.method.name() + " " + openApiPath(endpoint.path));
             }
         });
-        return paths;
+        return routes;
     }
 
     private static List<Route> routes(ApiContext api) {
@@ -98,6 +115,9 @@ public final class ApiServer implements AutoCloseable {
         ItemEndpoint items = new ItemEndpoint(api);
         PlaceEndpoint places = new PlaceEndpoint(api.gazetteer());
         SourceEndpoint sources = new SourceEndpoint(api);
+        ThemesEndpoint themes = new ThemesEndpoint(ThemeCatalog.loadDefault());
+        // The classifier's holder builds it on the first classification, not at start-up.
+        ClassifyEndpoint classify = new ClassifyEndpoint(ThemeClassifier::loadDefault);
         byte[] openApi = openApiDocument(api.version());
         return List.of(
                 new Route(FeedRequest.PATH, feed::handle),
@@ -106,6 +126,8 @@ public final class ApiServer implements AutoCloseable {
                 new Route(PlaceEndpoint.PATH, places::handle),
                 new Route(SourceEndpoint.LIST, sources::handleList),
                 new Route(SourceEndpoint.ISSUES, sources::handleIssues),
+                new Route(ThemesEndpoint.PATH, themes::handle),
+                new Route(HandlerType.POST, ClassifyEndpoint.PATH, classify::handle),
                 new Route("/api/v1/openapi.json", ctx -> {
                     QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of());
                     ctx.status(200).contentType(Responses.JSON).result(openApi);
@@ -131,15 +153,25 @@ public final class ApiServer implements AutoCloseable {
         config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
 
         config.routes.before(ctx -> SecurityHeaders.apply(ctx::header));
+        Map<String, String> postPaths = new HashMap<>();
         for (Route route : routes) {
-            config.routes.get(route.path(), route.handler());
-            // Javalin answers HEAD from the GET handler anyway; declaring it names the route in metrics.
-            config.routes.head(route.path(), route.handler());
-            config.routes.options(route.path(), ApiServer::options);
+            if (route.method() == HandlerType.POST) {
+                config.routes.post(route.path(), route.handler());
+                postPaths.put(route.path(), route.allowedMethods());
+            } else {
+                config.routes.get(route.path(), route.handler());
+                // Javalin answers HEAD from the GET handler anyway; declaring it names the route in metrics.
+                config.routes.head(route.path(), route.handler());
+            }
+            String allowed = route.allowedMethods();
+            config.routes.options(route.path(), ctx -> options(ctx, allowed));
         }
 
         config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
-        config.routes.exception(HttpResponseException.class, ApiServer::httpError);
+        config.routes.exception(
+                HttpResponseException.class,
+                (e, ctx) ->
+                        httpError(e, ctx, postPaths.getOrDefault(withoutTrailingSlash(ctx.path()), ALLOWED_METHODS)));
         config.routes.exception(
                 IllegalArgumentException.class, (e, ctx) -> problem(ctx, FeedRequest.fromMessage(e.getMessage())));
         config.routes.exception(
@@ -174,23 +206,29 @@ public final class ApiServer implements AutoCloseable {
         });
     }
 
-    /** Answers a CORS preflight, or a plain OPTIONS request with the allowed methods. */
-    private static void options(Context ctx) {
+    /**
+     * Answers a CORS preflight, or a plain OPTIONS request with the allowed methods. A POST route
+     * always allows {@code Content-Type}, which its JSON body needs.
+     */
+    private static void options(Context ctx, String allowed) {
         if (ctx.header("Access-Control-Request-Method") != null) {
-            ctx.header("Access-Control-Allow-Methods", ALLOWED_METHODS);
+            ctx.header("Access-Control-Allow-Methods", allowed);
             String requested = ctx.header("Access-Control-Request-Headers");
-            if (requested != null
+            boolean valid = requested != null
                     && requested.length() <= 500
-                    && HEADER_LIST.matcher(requested).matches()) {
+                    && HEADER_LIST.matcher(requested).matches();
+            if (valid) {
                 ctx.header("Access-Control-Allow-Headers", requested);
+            } else if (allowed.equals(POST_METHODS)) {
+                ctx.header("Access-Control-Allow-Headers", "Content-Type");
             }
             ctx.header("Access-Control-Max-Age", "86400");
         }
-        ctx.header("Allow", ALLOWED_METHODS);
+        ctx.header("Allow", allowed);
         ctx.status(204);
     }
 
-    private static void httpError(HttpResponseException e, Context ctx) {
+    private static void httpError(HttpResponseException e, Context ctx, String allowed) {
         int status = e.getStatus();
         String path = ctx.req().getRequestURI();
         Problem problem;
@@ -200,12 +238,13 @@ public final class ApiServer implements AutoCloseable {
                     "Not Found",
                     "no resource at " + Problem.shown(path) + "; the API is described by GET /api/v1/openapi.json");
         } else if (status == 405) {
-            ctx.header("Allow", ALLOWED_METHODS);
+            ctx.header("Allow", allowed);
+            String use = allowed.equals(ALLOWED_METHODS) ? "; this resource is read-only: use " : "; use ";
             problem = Problem.ofStatus(
                     405,
                     "Method Not Allowed",
-                    "method " + ctx.method().name() + " is not allowed on " + path + "; the API is read-only: use "
-                            + ALLOWED_METHODS);
+                    "method " + Problem.shown(ctx.method().name()) + " is not allowed on " + Problem.shown(path) + use
+                            + allowed);
         } else {
             String title = HttpStatus.forStatus(status).getMessage();
             problem = Problem.ofStatus(status, title, String.valueOf(e.getMessage()));
@@ -221,6 +260,10 @@ public final class ApiServer implements AutoCloseable {
     private static @Nullable String routeOf(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         return endpoint == null ? null : openApiPath(endpoint.path);
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** Javalin's {@code <key>} (a parameter that may contain slashes) is {@code {key}} in OpenAPI. */

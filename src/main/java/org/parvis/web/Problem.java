@@ -30,6 +30,9 @@ record Problem(
     /** A request parameter is missing, unknown, repeated or has a bad value. */
     static final String INVALID_PARAMETER = "/api/v1/problems/invalid-parameter";
 
+    /** A field of a request body is missing, unknown, of the wrong type or has a bad value. */
+    static final String INVALID_BODY = "/api/v1/problems/invalid-body";
+
     /** The path names a resource (item, place, source) that does not exist. */
     static final String NOT_FOUND = "/api/v1/problems/not-found";
 
@@ -39,9 +42,9 @@ record Problem(
     private static final int MAX_VALUE_CHARS = 120;
 
     Problem {
-        detail = abbreviate(detail, MAX_DETAIL_CHARS);
-        value = value == null ? null : abbreviate(value, MAX_VALUE_CHARS);
-        parameter = parameter == null ? null : abbreviate(parameter, MAX_VALUE_CHARS);
+        detail = abbreviate(printable(detail), MAX_DETAIL_CHARS);
+        value = value == null ? null : abbreviate(printable(value), MAX_VALUE_CHARS);
+        parameter = parameter == null ? null : abbreviate(printable(parameter), MAX_VALUE_CHARS);
         allowed = allowed == null ? null : List.copyOf(allowed);
     }
 
@@ -50,6 +53,14 @@ record Problem(
             String parameter, @Nullable String value, String detail, @Nullable List<String> allowed) {
         return new Problem(
                 INVALID_PARAMETER, "Invalid request parameter", 400, detail, null, parameter, value, allowed);
+    }
+
+    /**
+     * A bad field of a request body ({@code parameter} names it, e.g. {@code title} or {@code
+     * categories[2]}); {@code allowed} lists the accepted values or forms, if any.
+     */
+    static Problem badField(String field, @Nullable String value, String detail, @Nullable List<String> allowed) {
+        return new Problem(INVALID_BODY, "Invalid request body", 400, detail, null, field, value, allowed);
     }
 
     /** A bad request that no single parameter explains. */
@@ -93,5 +104,23 @@ record Problem(
             end--;
         }
         return text.substring(0, end) + "…";
+    }
+
+    /** Replaces unpaired surrogates, which cannot be written as UTF-8 JSON, by U+FFFD. */
+    private static String printable(String text) {
+        StringBuilder result = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c)
+                    ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                    : !Character.isLowSurrogate(c) || (i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+            if (!paired && result == null) {
+                result = new StringBuilder(text.substring(0, i));
+            }
+            if (result != null) {
+                result.append(paired ? c : '\uFFFD');
+            }
+        }
+        return result == null ? text : result.toString();
     }
 }

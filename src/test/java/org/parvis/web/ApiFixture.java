@@ -188,6 +188,28 @@ final class ApiFixture implements AutoCloseable {
         return send(request);
     }
 
+    /** POSTs {@code body} to {@code path} with {@code contentType} (none when null). */
+    Answer post(String path, String contentType, byte[] body) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    /** POSTs {@code json} as {@code application/json} to {@code path}. */
+    Answer postJson(String path, String json) {
+        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** POSTs {@code body} chunked, without Content-Length, as {@code application/json}. */
+    Answer postChunked(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
     /**
      * Sends a request line exactly as given, over a plain socket, for inputs java.net.http refuses
      * to send (malformed percent-encoding, raw spaces…).

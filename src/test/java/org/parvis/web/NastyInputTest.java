@@ -3,6 +3,7 @@ package org.parvis.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
@@ -90,7 +91,52 @@ class NastyInputTest {
             "/api/v1/openapi.json?V",
             "/health?x=V",
             "/metrics?V=V",
+            "/api/v1/themes?lang=V",
+            "/api/v1/themes?V=fr",
+            "/api/v1/classify?V",
             "/V");
+
+    /** Hostile bodies for {@code POST /api/v1/classify}, sent as {@code application/json}. */
+    private static final List<String> NASTY_BODIES = List.of(
+            "",
+            " ",
+            "null",
+            "true",
+            "0",
+            "\"title\"",
+            "{}",
+            "{\"title\": null}",
+            "{\"title\": \"\"}",
+            "{\"title\": \"a\"",
+            "{\"title\": \"a\"}}",
+            "{'title': 'a'}",
+            "{title: \"a\"}",
+            "{\"title\": \"a\" /* comment */}",
+            "{\"title\": NaN}",
+            "{\"title\": 1e999999}",
+            "{\"title\": 99999999999999999999999999999999}",
+            "{\"title\": \"\\u0000\"}",
+            "{\"title\": \"\\udc00\\ud800\"}",
+            "{\"\\ud800\": \"a\"}",
+            "{\"title\": \"a\", \"categoryOverrides\": {\"\\ud800\": \"mobilite\"}}",
+            "{\"title\": \"a\", \"categoryOverrides\": {\"x\": \"-\"}}",
+            "{\"title\": \"a\", \"categoryOverrides\": {\"x\": \",,\"}}",
+            "{\"title\": \"a\", \"categoryOverrides\": {\"\": \"mobilite\"}}",
+            "{\"title\": \"a\", \"categories\": [null, \"\", \" \"]}",
+            "{\"title\": \"a\", \"categories\": [" + "\"x\",".repeat(150) + "\"x\"]}",
+            "{\"title\": \"a\", \"language\": \"\"}",
+            "{\"title\": \"a\", \"language\": \"fr-\"}",
+            "{\"title\": \"a\", \"language\": \"x-klingon\"}",
+            "{\"title\": \"a\", \"description\": \"<script>alert(1)</script><p>vélo</p>\"}",
+            "{\"title\": \"\u202evélo\u202c 😀 ﷽\"}",
+            "{\"title\": \"" + "😀".repeat(600) + "\"}",
+            "{\"title\": \"" + "é".repeat(1_000) + "\"}",
+            "{\"title\": {\"a\": {\"b\": {\"c\": []}}}}",
+            "{\"title\": \"a\", \"x\": " + "[".repeat(2_000) + "]".repeat(2_000) + "}",
+            "[".repeat(5_000),
+            "{\"a\":".repeat(3_000),
+            "[".repeat(70_000),
+            "\ufeff{\"title\": \"a\"}");
 
     private static ApiFixture api;
 
@@ -135,6 +181,42 @@ class NastyInputTest {
 
         // The inputs must reach the API, not all be stopped at the door.
         assertThat(statuses).contains(200, 400, 404, 414);
+    }
+
+    @Test
+    void noNastyBodyCausesAServerErrorAndEveryErrorIsAProblem() {
+        SoftAssertions softly = new SoftAssertions();
+        List<Integer> statuses = new ArrayList<>();
+        List<byte[]> bodies = new ArrayList<>();
+        NASTY_BODIES.forEach(body -> bodies.add(body.getBytes(StandardCharsets.UTF_8)));
+        bodies.add(new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xFF, '"', '}'});
+        bodies.add(new byte[] {
+            '{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'
+        });
+        bodies.add(new byte[] {0, 0, 0, 0});
+        for (byte[] body : bodies) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            String label = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+            ApiFixture.Answer answer = api.post("/api/v1/classify", "application/json", body);
+            statuses.add(answer.status());
+
+            softly.assertThat(answer.status()).as(label).isBetween(200, 499);
+            if (answer.status() >= 400) {
+                softly.assertThat(answer.contentType()).as(label).isEqualTo("application/problem+json;charset=utf-8");
+                JsonNode problem = parse(answer);
+                softly.assertThat(problem.at("/status").asInt()).as(label).isEqualTo(answer.status());
+                softly.assertThat(problem.at("/detail").asText()).as(label).isNotBlank();
+                softly.assertThat(answer.body().length()).as(label).isLessThan(4_000);
+                if (answer.status() == 400) {
+                    softly.assertThat(problem.at("/parameter").asText())
+                            .as(label)
+                            .isNotBlank();
+                }
+            }
+        }
+        softly.assertAll();
+
+        assertThat(statuses).contains(200, 400, 413);
     }
 
     @Test

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parvis.model.AreaLevel;
 import org.parvis.model.ProcessType;
+import org.parvis.model.ThemeMethod;
+import org.parvis.theme.ThemeCatalog;
 
 /** The OpenAPI document served by the API describes exactly what the server does. */
 class OpenApiDocumentTest {
@@ -44,20 +47,29 @@ class OpenApiDocumentTest {
     void everyRouteOfTheServerIsDocumentedAndEveryDocumentedPathIsARoute() {
         List<String> routes = api.server.listRoutes();
         List<String> documented = new ArrayList<>();
-        document.at("/paths").fieldNames().forEachRemaining(documented::add);
+        document.at("/paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(
+                                method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
 
-        assertThat(routes).hasSize(9);
+        assertThat(routes).hasSize(11).contains("GET /api/v1/themes", "POST /api/v1/classify");
         assertThat(documented).containsExactlyInAnyOrderElementsOf(routes);
-        document.at("/paths").forEach(path -> assertThat(path.has("get")).isTrue());
     }
 
     @Test
-    void everyDocumentedPathAnswersSomethingOtherThanAnUnknownRoute() {
-        document.at("/paths").fieldNames().forEachRemaining(path -> {
-            String concrete = path.replace("{key}", "demo:x").replace("{id}", "demo");
-            ApiFixture.Answer answer = api.get(concrete);
+    void everyDocumentedOperationAnswersSomethingOtherThanAnUnknownRouteOrWrongMethod() {
+        document.at("/paths").properties().forEach(path -> {
+            String concrete = path.getKey().replace("{key}", "demo:x").replace("{id}", "demo");
+            path.getValue().fieldNames().forEachRemaining(method -> {
+                ApiFixture.Answer answer = method.equals("post")
+                        ? api.postJson(concrete, "{\"title\": \"Pistes cyclables\"}")
+                        : api.get(concrete);
 
-            assertThat(answer.body()).as(path).doesNotContain("no resource at");
+                assertThat(answer.body()).as(path.getKey()).doesNotContain("no resource at");
+                assertThat(answer.status()).as(path.getKey()).isNotEqualTo(405);
+            });
         });
     }
 
@@ -103,23 +115,50 @@ class OpenApiDocumentTest {
             assertThat(problem.has(member)).as(member).isTrue();
         }
         assertThat(texts(problem.at("/type/enum")))
-                .containsExactlyInAnyOrder(Problem.BLANK, Problem.INVALID_PARAMETER, Problem.NOT_FOUND);
+                .containsExactlyInAnyOrder(
+                        Problem.BLANK, Problem.INVALID_PARAMETER, Problem.INVALID_BODY, Problem.NOT_FOUND);
     }
 
     @Test
     void everyOperationDocumentsItsErrorsAsProblems() {
-        document.at("/paths").properties().forEach(path -> {
-            JsonNode responses = path.getValue().at("/get/responses");
-            assertThat(responses.has("200")).as(path.getKey()).isTrue();
-            assertThat(responses.has("400")).as(path.getKey()).isTrue();
-            responses.properties().forEach(response -> {
-                if (!response.getKey().equals("200")) {
-                    assertThat(resolve(response.getValue()).at("/content").has("application/problem+json"))
-                            .as(path.getKey() + " " + response.getKey())
-                            .isTrue();
-                }
-            });
-        });
+        document.at("/paths")
+                .properties()
+                .forEach(path -> path.getValue().forEach(operation -> {
+                    JsonNode responses = operation.at("/responses");
+                    assertThat(responses.has("200")).as(path.getKey()).isTrue();
+                    assertThat(responses.has("400")).as(path.getKey()).isTrue();
+                    responses.properties().forEach(response -> {
+                        if (!response.getKey().equals("200")) {
+                            assertThat(resolve(response.getValue())
+                                            .at("/content")
+                                            .has("application/problem+json"))
+                                    .as(path.getKey() + " " + response.getKey())
+                                    .isTrue();
+                        }
+                    });
+                }));
+    }
+
+    @Test
+    void themeAndClassifyLimitsMatchTheCode() {
+        JsonNode schemas = document.at("/components/schemas");
+        JsonNode request = schemas.at("/ClassifyRequest/properties");
+
+        assertThat(texts(schemas.at("/LabelLanguage/enum"))).containsExactlyElementsOf(ThemeCatalog.LABEL_LANGUAGES);
+        List<String> fields = new ArrayList<>();
+        request.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyElementsOf(ClassifyEndpoint.FIELDS);
+        assertThat(texts(schemas.at("/ClassifyRequest/required"))).containsExactly("title");
+        assertThat(request.at("/title/maxLength").asInt()).isEqualTo(ClassifyEndpoint.MAX_TITLE_CHARS);
+        assertThat(request.at("/description/maxLength").asInt()).isEqualTo(ClassifyEndpoint.MAX_DESCRIPTION_CHARS);
+        assertThat(request.at("/categories/maxItems").asInt()).isEqualTo(ClassifyEndpoint.MAX_CATEGORIES);
+        assertThat(request.at("/categoryOverrides/maxProperties").asInt()).isEqualTo(ClassifyEndpoint.MAX_OVERRIDES);
+        assertThat(texts(schemas.at("/ClassifiedTheme/properties/method/enum")))
+                .containsExactlyElementsOf(Arrays.stream(ThemeMethod.values())
+                        .map(method -> method.name().toLowerCase(Locale.ROOT))
+                        .toList());
+        assertThat(document.at("/paths/~1api~1v1~1classify/post/responses").has("415"))
+                .isTrue();
     }
 
     @Test
