@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -23,16 +26,10 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -40,7 +37,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.parvis.model.AreaId;
+import org.jspecify.annotations.Nullable;
 import org.parvis.model.Item;
 import org.parvis.model.Process;
 import org.parvis.model.ProcessStatus;
@@ -83,13 +80,6 @@ public final class FeedIndex implements AutoCloseable {
     /** Changes applied between two intermediate commits of a long catch-up. */
     static final int COMMIT_EVERY_CHANGES = 20_000;
 
-    private static final Sort BY_CLOSING =
-            new Sort(new SortField(Fields.END, SortField.Type.LONG), new SortField(Fields.ID, SortField.Type.STRING));
-    private static final Sort BY_NEWEST = new Sort(
-            new SortField(Fields.NEWEST, SortField.Type.LONG, true), new SortField(Fields.ID, SortField.Type.STRING));
-    private static final Sort BY_RELEVANCE =
-            new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
-
     private static final int MAX_CACHED_AREA_QUERIES = 100_000;
 
     private final Directory directory;
@@ -98,6 +88,7 @@ public final class FeedIndex implements AutoCloseable {
     private final TextAnalysis text = new TextAnalysis();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Map<AreaFilter, Query> areaQueries = new ConcurrentHashMap<>();
+    private final SegmentColumns.Cache columns = new SegmentColumns.Cache();
     private volatile Writing writing;
     private volatile long checkpoint;
 
@@ -279,50 +270,44 @@ public final class FeedIndex implements AutoCloseable {
     public SearchResult search(SearchRequest request) {
         int fingerprint = Cursor.fingerprint(request);
         SortOrder order = request.effectiveSort();
-        FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.cursor(), order, fingerprint);
+        FeedCollector.After after =
+                request.cursor() == null ? null : Cursor.decode(request.cursor(), order, fingerprint);
         return withSearcher(searcher -> search(searcher, request, order, fingerprint, after));
     }
 
     private SearchResult search(
-            IndexSearcher searcher, SearchRequest request, SortOrder order, int fingerprint, FieldDoc after)
+            IndexSearcher searcher,
+            SearchRequest request,
+            SortOrder order,
+            int fingerprint,
+            FeedCollector.@Nullable After after)
             throws IOException {
         long nowMillis = request.now().toEpochMilli();
-        boolean scored = order == SortOrder.RELEVANCE;
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(areaQuery(request.areas()), BooleanClause.Occur.FILTER);
         if (request.text() != null) {
+            boolean scored = order == SortOrder.RELEVANCE;
             query.add(text.parse(request.text()), scored ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
         }
+        FeedCollector.Outcome outcome =
+                searcher.search(query.build(), new FeedCollector.Manager(request, order, after, nowMillis, columns));
 
-        // One more than the page tells whether a next page exists. The threshold disables
-        // skipping, which would hide items from the facet counts.
-        TopFieldCollectorManager top =
-                new TopFieldCollectorManager(sortFor(order), request.limit() + 1, after, Integer.MAX_VALUE, true);
-        FacetingCollector.Outcome outcome =
-                searcher.search(query.build(), new FacetingCollector.Manager(request, nowMillis, top));
-
-        ScoreDoc[] page = outcome.top().scoreDocs;
-        int shown = Math.min(page.length, request.limit());
+        List<FeedCollector.Hit> top = outcome.top();
+        int shown = Math.min(top.size(), request.limit());
         List<SearchResult.Hit> hits = new ArrayList<>(shown);
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < shown; i++) {
-            ProcessCard card = readCard(stored, page[i].doc);
-            ProcessStatus status = FacetingCollector.statusAt(
+            ProcessCard card = readCard(stored, top.get(i).doc());
+            ProcessStatus status = FeedCollector.statusAt(
                     ProcessDocuments.startMillis(card.startAt()), ProcessDocuments.endMillis(card.endAt()), nowMillis);
             hits.add(new SearchResult.Hit(card, status));
         }
-        String next = page.length > request.limit()
-                ? Cursor.encode(order, fingerprint, ((FieldDoc) page[shown - 1]).fields)
-                : null;
+        String next = null;
+        if (top.size() > request.limit()) {
+            FeedCollector.Hit last = top.get(shown - 1);
+            next = Cursor.encode(order, fingerprint, last.key(), last.id());
+        }
         return new SearchResult(hits, outcome.total(), outcome.facets(), next);
-    }
-
-    private static Sort sortFor(SortOrder order) {
-        return switch (order) {
-            case CLOSING -> BY_CLOSING;
-            case NEWEST -> BY_NEWEST;
-            case RELEVANCE -> BY_RELEVANCE;
-        };
     }
 
     private Query areaQuery(AreaFilter filter) {
@@ -332,14 +317,12 @@ public final class FeedIndex implements AutoCloseable {
         }
         Query query;
         if (filter instanceof AreaFilter.AnyOf anyOf) {
-            List<BytesRef> terms = new ArrayList<>();
-            for (AreaId area : anyOf.areas()) {
-                terms.add(new BytesRef(area.value()));
-            }
-            query = new TermInSetQuery(Fields.AREA, terms);
+            SortedSet<String> terms = new TreeSet<>();
+            anyOf.areas().forEach(area -> terms.add(area.value()));
+            query = new AreaQuery(Fields.AREA, terms, columns);
         } else {
-            query = new TermQuery(
-                    new Term(Fields.WITHIN, ((AreaFilter.Within) filter).area().value()));
+            String area = ((AreaFilter.Within) filter).area().value();
+            query = new AreaQuery(Fields.WITHIN, new TreeSet<>(Set.of(area)), columns);
         }
         // Places are bounded by the gazetteer; the cap only guards against unbounded area sets.
         if (areaQueries.size() >= MAX_CACHED_AREA_QUERIES) {
@@ -447,7 +430,18 @@ public final class FeedIndex implements AutoCloseable {
             writer.commit();
         }
         checkpoint = Long.parseLong(userData.getOrDefault(Fields.COMMIT_CHECKPOINT, "0"));
-        return new Writing(writer, new SearcherManager(writer, null));
+        return new Writing(writer, new SearcherManager(writer, true, false, new WarmingSearcherFactory()));
+    }
+
+    /** Loads the columns of new segments when a searcher opens, before any search needs them. */
+    private final class WarmingSearcherFactory extends SearcherFactory {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                columns.get(leaf.reader());
+            }
+            return new IndexSearcher(reader);
+        }
     }
 
     /** After a failed update: back to the last commit, as after a crash. */
