@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
@@ -24,6 +24,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -61,8 +63,15 @@ import org.slf4j.LoggerFactory;
  * (checkpoint 0): call {@code rebuild} when {@link #checkpoint()} is 0 and the store is not empty.
  *
  * <p><b>Status at query time.</b> Start and end are kept as epoch milliseconds and the status
- * ({@link ProcessStatus#at}) is computed for the time of each search, so a process closes on time
- * without a write.
+ * ({@link ProcessStatus#at}, at millisecond precision) is computed for the time of each search, so
+ * a process closes on time without a write.
+ *
+ * <p><b>Search.</b> The place (and the text, if any) select the candidates through Lucene; one
+ * pass over the candidates then checks the theme, kind and status filters, counts facets and keeps
+ * the page ({@link FeedCollector}), reading per-segment in-memory copies of the doc values
+ * ({@link SegmentColumns}, about 36 bytes per process) rather than the doc values themselves.
+ * Unions of large areas (France, a région) come from bit sets cached per segment ({@link
+ * AreaQuery}). Cards are stored with each document, so a search never reads the store.
  *
  * <p><b>Threads.</b> Thread-safe. Searches run concurrently on the latest committed view (a
  * {@link SearcherManager} refreshed after each commit); writes ({@code catchUp}, {@code rebuild},
@@ -80,14 +89,11 @@ public final class FeedIndex implements AutoCloseable {
     /** Changes applied between two intermediate commits of a long catch-up. */
     static final int COMMIT_EVERY_CHANGES = 20_000;
 
-    private static final int MAX_CACHED_AREA_QUERIES = 100_000;
-
     private final Directory directory;
     private final String location;
     private final ProcessDocuments documents;
     private final TextAnalysis text = new TextAnalysis();
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final Map<AreaFilter, Query> areaQueries = new ConcurrentHashMap<>();
     private final SegmentColumns.Cache columns = new SegmentColumns.Cache();
     private volatile Writing writing;
     private volatile long checkpoint;
@@ -287,7 +293,8 @@ public final class FeedIndex implements AutoCloseable {
         query.add(areaQuery(request.areas()), BooleanClause.Occur.FILTER);
         if (request.text() != null) {
             boolean scored = order == SortOrder.RELEVANCE;
-            query.add(text.parse(request.text()), scored ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
+            Query words = text.parse(request.text(), languagesIn(searcher));
+            query.add(words, scored ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
         }
         FeedCollector.Outcome outcome =
                 searcher.search(query.build(), new FeedCollector.Manager(request, order, after, nowMillis, columns));
@@ -310,26 +317,29 @@ public final class FeedIndex implements AutoCloseable {
         return new SearchResult(hits, outcome.total(), outcome.facets(), next);
     }
 
-    private Query areaQuery(AreaFilter filter) {
-        Query cached = areaQueries.get(filter);
-        if (cached != null) {
-            return cached;
+    /** The language buckets the index has text in: a text query skips the others. */
+    private static Set<String> languagesIn(IndexSearcher searcher) throws IOException {
+        Set<String> present = new HashSet<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(Fields.LANG);
+            if (terms != null) {
+                TermsEnum languages = terms.iterator();
+                for (BytesRef language = languages.next(); language != null; language = languages.next()) {
+                    present.add(language.utf8ToString());
+                }
+            }
         }
-        Query query;
+        return present;
+    }
+
+    private Query areaQuery(AreaFilter filter) {
         if (filter instanceof AreaFilter.AnyOf anyOf) {
             SortedSet<String> terms = new TreeSet<>();
             anyOf.areas().forEach(area -> terms.add(area.value()));
-            query = new AreaQuery(Fields.AREA, terms, columns);
-        } else {
-            String area = ((AreaFilter.Within) filter).area().value();
-            query = new AreaQuery(Fields.WITHIN, new TreeSet<>(Set.of(area)), columns);
+            return new AreaQuery(Fields.AREA, terms, columns);
         }
-        // Places are bounded by the gazetteer; the cap only guards against unbounded area sets.
-        if (areaQueries.size() >= MAX_CACHED_AREA_QUERIES) {
-            areaQueries.clear();
-        }
-        areaQueries.put(filter, query);
-        return query;
+        String area = ((AreaFilter.Within) filter).area().value();
+        return new AreaQuery(Fields.WITHIN, new TreeSet<>(Set.of(area)), columns);
     }
 
     private static ProcessCard readCard(StoredFields stored, int doc) throws IOException {
