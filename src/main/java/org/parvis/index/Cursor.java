@@ -4,16 +4,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.CRC32;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * The opaque page token: the sort value and id of the last item of a page, bound to the query it
- * came from and protected by a checksum, in URL-safe Base64. Search-after on these values (not on
- * a Lucene doc id) keeps paging stable while the index changes.
+ * came from and protected by a checksum, in URL-safe Base64. Searching after these values (not
+ * after a Lucene doc id) keeps paging stable while the index changes.
  *
- * <p>Layout: version (1 byte), order (1), query fingerprint (4), sort value (8: a long, or a
- * float's bits), id (UTF-8, the rest), CRC-32 of all the previous bytes (4).
+ * <p>Layout: version (1 byte), order (1), query fingerprint (4), sort key (8), id (UTF-8, the
+ * rest), CRC-32 of all the previous bytes (4).
  *
  * <p>Immutable and thread-safe.
  */
@@ -29,17 +28,15 @@ final class Cursor {
 
     private Cursor() {}
 
-    /** Encodes the position after a hit whose sort values are {@code fields} (value, id). */
-    static String encode(SortOrder order, int fingerprint, Object[] fields) {
-        byte[] id = toBytes((BytesRef) fields[1]);
+    /** Encodes the position after an item with this sort key and id. */
+    static String encode(SortOrder order, int fingerprint, long key, BytesRef idRef) {
+        byte[] id = toBytes(idRef);
         ByteBuffer buffer = ByteBuffer.allocate(HEADER_BYTES + id.length + CRC_BYTES);
-        buffer.put(VERSION).put((byte) order.ordinal()).putInt(fingerprint);
-        if (order == SortOrder.RELEVANCE) {
-            buffer.putLong(Float.floatToIntBits((Float) fields[0]));
-        } else {
-            buffer.putLong((Long) fields[0]);
-        }
-        buffer.put(id);
+        buffer.put(VERSION)
+                .put((byte) order.ordinal())
+                .putInt(fingerprint)
+                .putLong(key)
+                .put(id);
         CRC32 crc = new CRC32();
         crc.update(buffer.array(), 0, buffer.position());
         buffer.putInt((int) crc.getValue());
@@ -47,11 +44,11 @@ final class Cursor {
     }
 
     /**
-     * Decodes a cursor for a search in {@code order} with this query fingerprint, as the Lucene
-     * search-after position; throws {@link IllegalArgumentException} naming parameter 'cursor'
+     * Decodes a cursor for a search in {@code order} with this query fingerprint, as the position
+     * to search after; throws {@link IllegalArgumentException} naming parameter 'cursor'
      * when it is malformed, altered, or from another query.
      */
-    static FieldDoc decode(String cursor, SortOrder order, int fingerprint) {
+    static FeedCollector.After decode(String cursor, SortOrder order, int fingerprint) {
         if (cursor.length() > MAX_CHARS) {
             throw new IllegalArgumentException(
                     "parameter 'cursor' is " + cursor.length() + " characters long, more than any cursor" + RESTART);
@@ -80,12 +77,10 @@ final class Cursor {
             throw new IllegalArgumentException("parameter 'cursor' belongs to another query (its place,"
                     + " filters, text or sort differ)" + RESTART);
         }
-        long value = buffer.getLong();
+        long key = buffer.getLong();
         byte[] id = new byte[bytes.length - HEADER_BYTES - CRC_BYTES];
         buffer.get(id);
-        Object first = order == SortOrder.RELEVANCE ? (Object) Float.intBitsToFloat((int) value) : (Object) value;
-        // Doc id MAX_VALUE: ties on every sort value (the same item) are not after the cursor.
-        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {first, new BytesRef(id)});
+        return new FeedCollector.After(key, new BytesRef(id));
     }
 
     private static IllegalArgumentException malformed(String cursor) {

@@ -7,32 +7,31 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -40,7 +39,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.parvis.model.AreaId;
+import org.jspecify.annotations.Nullable;
 import org.parvis.model.Item;
 import org.parvis.model.Process;
 import org.parvis.model.ProcessStatus;
@@ -64,8 +63,15 @@ import org.slf4j.LoggerFactory;
  * (checkpoint 0): call {@code rebuild} when {@link #checkpoint()} is 0 and the store is not empty.
  *
  * <p><b>Status at query time.</b> Start and end are kept as epoch milliseconds and the status
- * ({@link ProcessStatus#at}) is computed for the time of each search, so a process closes on time
- * without a write.
+ * ({@link ProcessStatus#at}, at millisecond precision) is computed for the time of each search, so
+ * a process closes on time without a write.
+ *
+ * <p><b>Search.</b> The place (and the text, if any) select the candidates through Lucene; one
+ * pass over the candidates then checks the theme, kind and status filters, counts facets and keeps
+ * the page ({@link FeedCollector}), reading per-segment in-memory copies of the doc values
+ * ({@link SegmentColumns}, about 36 bytes per process) rather than the doc values themselves.
+ * Unions of large areas (France, a région) come from bit sets cached per segment ({@link
+ * AreaQuery}). Cards are stored with each document, so a search never reads the store.
  *
  * <p><b>Threads.</b> Thread-safe. Searches run concurrently on the latest committed view (a
  * {@link SearcherManager} refreshed after each commit); writes ({@code catchUp}, {@code rebuild},
@@ -83,21 +89,12 @@ public final class FeedIndex implements AutoCloseable {
     /** Changes applied between two intermediate commits of a long catch-up. */
     static final int COMMIT_EVERY_CHANGES = 20_000;
 
-    private static final Sort BY_CLOSING =
-            new Sort(new SortField(Fields.END, SortField.Type.LONG), new SortField(Fields.ID, SortField.Type.STRING));
-    private static final Sort BY_NEWEST = new Sort(
-            new SortField(Fields.NEWEST, SortField.Type.LONG, true), new SortField(Fields.ID, SortField.Type.STRING));
-    private static final Sort BY_RELEVANCE =
-            new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
-
-    private static final int MAX_CACHED_AREA_QUERIES = 100_000;
-
     private final Directory directory;
     private final String location;
     private final ProcessDocuments documents;
     private final TextAnalysis text = new TextAnalysis();
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final Map<AreaFilter, Query> areaQueries = new ConcurrentHashMap<>();
+    private final SegmentColumns.Cache columns = new SegmentColumns.Cache();
     private volatile Writing writing;
     private volatile long checkpoint;
 
@@ -279,74 +276,70 @@ public final class FeedIndex implements AutoCloseable {
     public SearchResult search(SearchRequest request) {
         int fingerprint = Cursor.fingerprint(request);
         SortOrder order = request.effectiveSort();
-        FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.cursor(), order, fingerprint);
+        FeedCollector.After after =
+                request.cursor() == null ? null : Cursor.decode(request.cursor(), order, fingerprint);
         return withSearcher(searcher -> search(searcher, request, order, fingerprint, after));
     }
 
     private SearchResult search(
-            IndexSearcher searcher, SearchRequest request, SortOrder order, int fingerprint, FieldDoc after)
+            IndexSearcher searcher,
+            SearchRequest request,
+            SortOrder order,
+            int fingerprint,
+            FeedCollector.@Nullable After after)
             throws IOException {
         long nowMillis = request.now().toEpochMilli();
-        boolean scored = order == SortOrder.RELEVANCE;
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(areaQuery(request.areas()), BooleanClause.Occur.FILTER);
         if (request.text() != null) {
-            query.add(text.parse(request.text()), scored ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
+            boolean scored = order == SortOrder.RELEVANCE;
+            Query words = text.parse(request.text(), languagesIn(searcher));
+            query.add(words, scored ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
         }
+        FeedCollector.Outcome outcome =
+                searcher.search(query.build(), new FeedCollector.Manager(request, order, after, nowMillis, columns));
 
-        // One more than the page tells whether a next page exists. The threshold disables
-        // skipping, which would hide items from the facet counts.
-        TopFieldCollectorManager top =
-                new TopFieldCollectorManager(sortFor(order), request.limit() + 1, after, Integer.MAX_VALUE, true);
-        FacetingCollector.Outcome outcome =
-                searcher.search(query.build(), new FacetingCollector.Manager(request, nowMillis, top));
-
-        ScoreDoc[] page = outcome.top().scoreDocs;
-        int shown = Math.min(page.length, request.limit());
+        List<FeedCollector.Hit> top = outcome.top();
+        int shown = Math.min(top.size(), request.limit());
         List<SearchResult.Hit> hits = new ArrayList<>(shown);
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < shown; i++) {
-            ProcessCard card = readCard(stored, page[i].doc);
-            ProcessStatus status = FacetingCollector.statusAt(
+            ProcessCard card = readCard(stored, top.get(i).doc());
+            ProcessStatus status = FeedCollector.statusAt(
                     ProcessDocuments.startMillis(card.startAt()), ProcessDocuments.endMillis(card.endAt()), nowMillis);
             hits.add(new SearchResult.Hit(card, status));
         }
-        String next = page.length > request.limit()
-                ? Cursor.encode(order, fingerprint, ((FieldDoc) page[shown - 1]).fields)
-                : null;
+        String next = null;
+        if (top.size() > request.limit()) {
+            FeedCollector.Hit last = top.get(shown - 1);
+            next = Cursor.encode(order, fingerprint, last.key(), last.id());
+        }
         return new SearchResult(hits, outcome.total(), outcome.facets(), next);
     }
 
-    private static Sort sortFor(SortOrder order) {
-        return switch (order) {
-            case CLOSING -> BY_CLOSING;
-            case NEWEST -> BY_NEWEST;
-            case RELEVANCE -> BY_RELEVANCE;
-        };
+    /** The language buckets the index has text in: a text query skips the others. */
+    private static Set<String> languagesIn(IndexSearcher searcher) throws IOException {
+        Set<String> present = new HashSet<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(Fields.LANG);
+            if (terms != null) {
+                TermsEnum languages = terms.iterator();
+                for (BytesRef language = languages.next(); language != null; language = languages.next()) {
+                    present.add(language.utf8ToString());
+                }
+            }
+        }
+        return present;
     }
 
     private Query areaQuery(AreaFilter filter) {
-        Query cached = areaQueries.get(filter);
-        if (cached != null) {
-            return cached;
-        }
-        Query query;
         if (filter instanceof AreaFilter.AnyOf anyOf) {
-            List<BytesRef> terms = new ArrayList<>();
-            for (AreaId area : anyOf.areas()) {
-                terms.add(new BytesRef(area.value()));
-            }
-            query = new TermInSetQuery(Fields.AREA, terms);
-        } else {
-            query = new TermQuery(
-                    new Term(Fields.WITHIN, ((AreaFilter.Within) filter).area().value()));
+            SortedSet<String> terms = new TreeSet<>();
+            anyOf.areas().forEach(area -> terms.add(area.value()));
+            return new AreaQuery(Fields.AREA, terms, columns);
         }
-        // Places are bounded by the gazetteer; the cap only guards against unbounded area sets.
-        if (areaQueries.size() >= MAX_CACHED_AREA_QUERIES) {
-            areaQueries.clear();
-        }
-        areaQueries.put(filter, query);
-        return query;
+        String area = ((AreaFilter.Within) filter).area().value();
+        return new AreaQuery(Fields.WITHIN, new TreeSet<>(Set.of(area)), columns);
     }
 
     private static ProcessCard readCard(StoredFields stored, int doc) throws IOException {
@@ -447,7 +440,18 @@ public final class FeedIndex implements AutoCloseable {
             writer.commit();
         }
         checkpoint = Long.parseLong(userData.getOrDefault(Fields.COMMIT_CHECKPOINT, "0"));
-        return new Writing(writer, new SearcherManager(writer, null));
+        return new Writing(writer, new SearcherManager(writer, true, false, new WarmingSearcherFactory()));
+    }
+
+    /** Loads the columns of new segments when a searcher opens, before any search needs them. */
+    private final class WarmingSearcherFactory extends SearcherFactory {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                columns.get(leaf.reader());
+            }
+            return new IndexSearcher(reader);
+        }
     }
 
     /** After a failed update: back to the last commit, as after a crash. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
@@ -100,11 +101,15 @@ final class TextAnalysis {
     /**
      * The query for a user's text: for each language bucket, all the words (as the bucket's
      * analyzer sees them) in that bucket's fields, among items that have
-     * text in that bucket; the best-scoring bucket counts. Never throws on syntax.
+     * text in that bucket; the best-scoring bucket counts. Only the buckets in {@code present}
+     * (those the index has text in) are parsed. Never throws on syntax.
      */
-    Query parse(String text) {
+    Query parse(String text, Set<String> present) {
         List<Query> perBucket = new ArrayList<>();
         for (String bucket : BUCKETS) {
+            if (!present.contains(bucket)) {
+                continue;
+            }
             Map<String, Float> weights = new LinkedHashMap<>();
             weights.put(Fields.TITLE_PREFIX + bucket, TITLE_WEIGHT);
             weights.put(Fields.SUMMARY_PREFIX + bucket, SUMMARY_WEIGHT);

@@ -149,6 +149,33 @@ class FeedOrderTest {
     }
 
     @Test
+    void orderAndPagingAreTheSameWhenItemsSpreadOverSeveralSegments() {
+        try (FeedForTest split = new FeedForTest(List.of())) {
+            List<Process> all = fixture();
+            // Each bulk load commits its own segment.
+            for (int from = 0; from < all.size(); from += 7) {
+                split.index.indexAll(all.subList(from, Math.min(all.size(), from + 7)), from + 1);
+            }
+
+            for (FeedQuery.Sort sort : FeedQuery.Sort.values()) {
+                List<String> expected = slugs(feed.query(Query.around(BORDEAUX).sort(sort)));
+                assertThat(slugs(split.query(Query.around(BORDEAUX).sort(sort))))
+                        .containsExactlyElementsOf(expected);
+
+                List<String> walked = new ArrayList<>();
+                String cursor = null;
+                do {
+                    FeedResult page = split.query(
+                            Query.around(BORDEAUX).sort(sort).limit(3).cursor(cursor));
+                    walked.addAll(slugs(page));
+                    cursor = page.nextCursor();
+                } while (cursor != null);
+                assertThat(walked).containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
     void lastFullPageHasNoNextCursor() {
         FeedResult page = feed.query(Query.around(BORDEAUX).limit(30));
 
