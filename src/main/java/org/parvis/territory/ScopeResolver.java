@@ -430,7 +430,7 @@ public final class ScopeResolver {
         boolean oneGroup = alias != null
                 && atFinest.stream().allMatch(m -> m.kind() == MatchKind.EXACT_NAME && alias.equals(m.matchedName()));
         if (oneGroup) {
-            return atFinest.stream().map(m -> m.place().id()).toList();
+            return atFinest.stream().map(m -> m.place().id()).sorted().toList();
         }
         LOG.debug("Label key {} names {} places inside the territory; left unresolved", key, atFinest.size());
         return List.of();
