@@ -14,11 +14,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Entries are sorted by key. Exact look-up goes through a hash map; prefix look-up walks a trie
  * to the key range and takes the heaviest entries of that range with a sparse table of range
- * maxima (O(k log k) for k results, whatever the size of the range); fuzzy look-up walks the same
- * trie computing one band of a Damerau-Levenshtein (optimal string alignment) matrix per node,
- * pruning a subtree as soon as the band exceeds the allowed edits or the subtree's key lengths are
- * out of reach. The first character of a fuzzy query must be right: it divides the work by the
- * alphabet's size, and first-letter typos are rare.
+ * maxima (O(k log k) for k results, whatever the size of the range); fuzzy look-up goes through a
+ * {@link DeletionIndex}. The first character of a fuzzy query must be right: first-letter typos
+ * are rare, and the constraint keeps the deletion index small.
  *
  * <p>Immutable after construction and thread-safe; every query allocates its own small buffers.
  */
@@ -42,27 +40,35 @@ final class NameIndex {
         void accept(int entry, int edits);
     }
 
-    private static final int INF = 1_000;
     private static final int[] NONE = new int[0];
 
     private final Entry[] entries;
+    private final int[] entryPlaces;
     private final long[] weights;
-    private final Map<String, Integer> exact;
+    private final Map<String, Integer> exact; // key → its trie node
 
     // Sorted distinct keys and, for each, the first entry with that key (plus a sentinel).
     private final String[] keys;
     private final int[] keyEntryStart;
 
-    // Trie over the distinct keys; node 0 is the root. Children of a node are contiguous.
-    private final char[] label;
-    private final int[] firstChild;
-    private final byte[] childCount;
-    private final int[] rangeLo;
-    private final int[] rangeHi;
-    private final int[] terminal;
-    private final short[] minLength;
-    private final short[] maxLength;
+    // Trie over the distinct keys, for prefix look-ups; node 0 is the root. The children of a
+    // node are contiguous, sorted by label, and cover the key range [rangeLo, rangeHi).
+    private char[] labels;
+    private int[] firstChild;
+    private char[] childCount;
+    private int[] rangeLo;
+    private int[] rangeHi;
     private int nodeCount;
+
+    private final DeletionIndex deletions;
+
+    // For each trie node, the first key whose path it is (its terminal key) is rangeLo; keyNodes
+    // maps a key back to that node. topLists holds, from topStart[node], the TOP heaviest entries
+    // of nodes with more entries than that (topStart is -1 for the others).
+    private static final int TOP = 16;
+    private int[] keyNodes;
+    private int[] topStart;
+    private int[] topLists;
 
     // sparse[p][i]: entry of greatest weight among entries i .. i + 2^p - 1.
     private final int[][] sparse;
@@ -71,12 +77,14 @@ final class NameIndex {
         Entry[] sorted = unsorted.toArray(new Entry[0]);
         Arrays.sort(sorted, NameIndex::compareEntries);
         this.entries = sorted;
+        this.entryPlaces = new int[sorted.length];
         this.weights = new long[sorted.length];
 
         List<String> distinct = new ArrayList<>();
         int[] starts = new int[sorted.length + 1];
         for (int i = 0; i < sorted.length; i++) {
             weights[i] = sorted[i].weight();
+            entryPlaces[i] = sorted[i].place();
             String key = sorted[i].key();
             if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(key)) {
                 starts[distinct.size()] = i;
@@ -86,30 +94,63 @@ final class NameIndex {
         starts[distinct.size()] = sorted.length;
         this.keys = distinct.toArray(new String[0]);
         this.keyEntryStart = Arrays.copyOf(starts, keys.length + 1);
-        this.exact = new HashMap<>(keys.length * 2);
-        for (int k = 0; k < keys.length; k++) {
-            exact.put(keys[k], k);
-        }
 
         // Each key adds at most its length in nodes, so the sum of lengths bounds the trie.
         int capacity = 1;
         for (String key : keys) {
             capacity += key.length();
         }
-        label = new char[capacity];
+        labels = new char[capacity];
         firstChild = new int[capacity];
-        childCount = new byte[capacity];
+        childCount = new char[capacity];
         rangeLo = new int[capacity];
         rangeHi = new int[capacity];
-        terminal = new int[capacity];
-        minLength = new short[capacity];
-        maxLength = new short[capacity];
+        keyNodes = new int[keys.length];
         nodeCount = 1;
         if (keys.length > 0) {
             build(0, 0, keys.length, 0);
         }
+        labels = Arrays.copyOf(labels, nodeCount);
+        firstChild = Arrays.copyOf(firstChild, nodeCount);
+        childCount = Arrays.copyOf(childCount, nodeCount);
+        rangeLo = Arrays.copyOf(rangeLo, nodeCount);
+        rangeHi = Arrays.copyOf(rangeHi, nodeCount);
 
+        this.exact = new HashMap<>(keys.length * 2);
+        for (int k = 0; k < keys.length; k++) {
+            exact.put(keys[k], keyNodes[k]);
+        }
+        this.deletions = new DeletionIndex(keys);
         this.sparse = buildSparseTable(weights);
+        buildTopLists();
+    }
+
+    // The heaviest entries of every node with more than TOP entries, so that a prefix look-up
+    // usually reads one short list instead of searching its range.
+    private void buildTopLists() {
+        topStart = new int[nodeCount];
+        int[] lists = new int[1 << 16];
+        int size = 0;
+        for (int node = 0; node < nodeCount; node++) {
+            int lo = keyEntryStart[rangeLo[node]];
+            int hi = keyEntryStart[rangeHi[node]] - 1;
+            if (hi - lo + 1 <= TOP) {
+                topStart[node] = -1;
+                continue;
+            }
+            if (size + TOP > lists.length) {
+                lists = Arrays.copyOf(lists, lists.length * 2);
+            }
+            topStart[node] = size;
+            int[] list = lists;
+            int[] count = {size};
+            heaviest(lo, hi, TOP, e -> {
+                list[count[0]++] = e;
+                return true;
+            });
+            size = count[0];
+        }
+        topLists = Arrays.copyOf(lists, size);
     }
 
     int size() {
@@ -132,12 +173,18 @@ final class NameIndex {
         return entries[index];
     }
 
+    /** The place of an entry, without touching the entry object. */
+    int place(int index) {
+        return entryPlaces[index];
+    }
+
     /** The entries whose key is exactly {@code key}, heaviest first. */
     int[] exact(String key) {
-        Integer k = exact.get(key);
-        if (k == null) {
+        Integer node = exact.get(key);
+        if (node == null) {
             return NONE;
         }
+        int k = rangeLo[node];
         int from = keyEntryStart[k];
         int[] found = new int[keyEntryStart[k + 1] - from];
         for (int i = 0; i < found.length; i++) {
@@ -152,14 +199,53 @@ final class NameIndex {
      * true} are counted against {@code max}; the caller uses it to skip duplicates.
      */
     void prefix(String prefix, int max, EntryFilter accept) {
-        int node = find(prefix);
-        if (node < 0 || max <= 0) {
+        if (max <= 0) {
+            return;
+        }
+        Integer exactNode = exact.get(prefix);
+        int node = exactNode != null ? exactNode : find(prefix);
+        if (node < 0) {
             return;
         }
         int lo = keyEntryStart[rangeLo[node]];
         int hi = keyEntryStart[rangeHi[node]] - 1;
 
-        // A max-heap of ranges keyed by their heaviest entry: pop one, split around it, push both.
+        // Small range: sort it. Large range: its precomputed heaviest entries, then, if the
+        // caller skipped too many of them, a search of the whole range.
+        if (topStart[node] < 0) {
+            int[] order = new int[hi - lo + 1];
+            for (int i = 0; i < order.length; i++) {
+                int e = lo + i;
+                int j = i;
+                while (j > 0 && weights[order[j - 1]] < weights[e]) {
+                    order[j] = order[j - 1];
+                    j--;
+                }
+                order[j] = e;
+            }
+            int taken = 0;
+            for (int i = 0; i < order.length && taken < max; i++) {
+                if (accept.test(order[i])) {
+                    taken++;
+                }
+            }
+            return;
+        }
+        int taken = 0;
+        int start = topStart[node];
+        for (int i = start; i < start + TOP && taken < max; i++) {
+            if (accept.test(topLists[i])) {
+                taken++;
+            }
+        }
+        if (taken < max) {
+            heaviest(lo, hi, max - taken, accept);
+        }
+    }
+
+    // Passes entries of [lo, hi] heaviest first to accept until it has accepted max of them.
+    // A max-heap of ranges keyed by their heaviest entry: pop one, split around it, push both.
+    private void heaviest(int lo, int hi, int max, EntryFilter accept) {
         int[] heapLo = new int[16];
         int[] heapHi = new int[16];
         int[] heapTop = new int[16];
@@ -202,82 +288,20 @@ final class NameIndex {
     }
 
     /**
-     * Passes every entry whose key is within {@code maxEdits} insertions, deletions, substitutions
-     * or transpositions of adjacent characters of {@code query}, and starts with the same
-     * character, to {@code collector} with its distance.
+     * Passes the entries whose keys are nearest to {@code query} and start with the same
+     * character to {@code collector}, with their distance: those one insertion, deletion,
+     * substitution or transposition of adjacent characters away if any, else, when {@code
+     * maxEdits} is 2, those two edits away.
      */
     void fuzzy(String query, int maxEdits, FuzzyCollector collector) {
-        int m = query.length();
-        if (m == 0 || maxEdits <= 0 || keys.length == 0) {
+        if (query.isEmpty() || maxEdits <= 0 || keys.length == 0) {
             return;
         }
-        int width = m + 1;
-        int maxDepth = m + maxEdits;
-        int[] rows = new int[(maxDepth + 1) * width];
-        for (int i = 0; i <= m; i++) {
-            rows[i] = i;
-        }
-        char[] path = new char[maxDepth + 1];
-        char[] q = query.toCharArray();
-        int child = findChild(0, q[0]);
-        if (child >= 0) {
-            visit(child, 1, q, maxEdits, rows, path, collector);
-        }
-    }
-
-    private void visit(int node, int depth, char[] q, int k, int[] rows, char[] path, FuzzyCollector out) {
-        int m = q.length;
-        int width = m + 1;
-        char c = label[node];
-        path[depth] = c;
-        int base = depth * width;
-        int prev = base - width;
-        int lo = Math.max(1, depth - k);
-        int hi = Math.min(m, depth + k);
-        if (lo > hi) {
-            return;
-        }
-
-        // Only the band |i - depth| <= k can hold a distance <= k; cells beside it are fenced off.
-        rows[base] = depth;
-        if (lo - 1 >= 1) {
-            rows[base + lo - 1] = INF;
-        }
-        int min = INF;
-        for (int i = lo; i <= hi; i++) {
-            char qc = q[i - 1];
-            int v = rows[prev + i - 1] + (qc == c ? 0 : 1);
-            v = Math.min(v, rows[prev + i] + 1);
-            v = Math.min(v, rows[base + i - 1] + 1);
-            if (i > 1 && depth > 1 && qc == path[depth - 1] && q[i - 2] == c) {
-                v = Math.min(v, rows[base - 2 * width + i - 2] + 1);
-            }
-            rows[base + i] = v;
-            if (v < min) {
-                min = v;
-            }
-        }
-        if (hi + 1 <= m) {
-            rows[base + hi + 1] = INF;
-        }
-        if (min > k) {
-            return;
-        }
-
-        if (terminal[node] >= 0 && hi == m && rows[base + m] <= k) {
-            int key = terminal[node];
+        deletions.findNearest(query, Math.min(maxEdits, DeletionIndex.MAX_EDITS), (key, edits) -> {
             for (int e = keyEntryStart[key]; e < keyEntryStart[key + 1]; e++) {
-                out.accept(e, rows[base + m]);
+                collector.accept(e, edits);
             }
-        }
-        int first = firstChild[node];
-        int count = childCount[node] & 0xFF;
-        for (int ch = first; ch < first + count; ch++) {
-            if (minLength[ch] - m > k || m - maxLength[ch] > k) {
-                continue;
-            }
-            visit(ch, depth + 1, q, k, rows, path, out);
-        }
+        });
     }
 
     // The node reached by following prefix from the root, or -1.
@@ -289,12 +313,19 @@ final class NameIndex {
         return node;
     }
 
+    // Children are sorted by label: bisect wide nodes such as the root.
     private int findChild(int node, char c) {
-        int first = firstChild[node];
-        int count = childCount[node] & 0xFF;
-        for (int ch = first; ch < first + count; ch++) {
-            if (label[ch] == c) {
-                return ch;
+        int lo = firstChild[node];
+        int hi = lo + childCount[node] - 1;
+        while (lo <= hi) {
+            int middle = (lo + hi) >>> 1;
+            char label = labels[middle];
+            if (label < c) {
+                lo = middle + 1;
+            } else if (label > c) {
+                hi = middle - 1;
+            } else {
+                return middle;
             }
         }
         return -1;
@@ -305,11 +336,9 @@ final class NameIndex {
         rangeLo[node] = lo;
         rangeHi[node] = hi;
         int i = lo;
-        if (keys[i].length() == depth) {
-            terminal[node] = i;
+        if (keys[lo].length() == depth) {
+            keyNodes[lo] = node;
             i++;
-        } else {
-            terminal[node] = -1;
         }
         int groups = 0;
         for (int j = i; j < hi; j++) {
@@ -317,30 +346,24 @@ final class NameIndex {
                 groups++;
             }
         }
-        if (groups > 255) {
-            throw new IllegalStateException("more than 255 distinct characters follow one prefix");
+        if (groups > Character.MAX_VALUE) {
+            throw new IllegalStateException("too many distinct characters follow one prefix");
         }
         int first = nodeCount;
         nodeCount += groups;
         firstChild[node] = first;
-        childCount[node] = (byte) groups;
+        childCount[node] = (char) groups;
 
-        int min = terminal[node] >= 0 ? depth : Integer.MAX_VALUE;
-        int max = terminal[node] >= 0 ? depth : 0;
         int child = first;
         int start = i;
         for (int j = i + 1; j <= hi; j++) {
             if (j == hi || keys[j].charAt(depth) != keys[start].charAt(depth)) {
-                label[child] = keys[start].charAt(depth);
+                labels[child] = keys[start].charAt(depth);
                 build(child, start, j, depth + 1);
-                min = Math.min(min, minLength[child]);
-                max = Math.max(max, maxLength[child]);
                 child++;
                 start = j;
             }
         }
-        minLength[node] = (short) Math.min(min, Short.MAX_VALUE);
-        maxLength[node] = (short) Math.min(max, Short.MAX_VALUE);
     }
 
     private static int[][] buildSparseTable(long[] weights) {

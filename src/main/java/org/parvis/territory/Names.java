@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Normalises place names and queries into comparison keys, so that "Saint-Étienne", "st etienne"
@@ -116,16 +117,22 @@ final class Names {
         token.setLength(0);
     }
 
-    private static String expandAbbreviation(CharSequence token, boolean beforeSlash) {
-        String t = token.toString();
-        return switch (t) {
-            case "st" -> "saint";
-            case "ste" -> "sainte";
-            case "sts" -> "saints";
-            case "stes" -> "saintes";
-            case "s" -> beforeSlash ? "sur" : null;
-            default -> null;
-        };
+    private static @Nullable String expandAbbreviation(CharSequence token, boolean beforeSlash) {
+        int n = token.length();
+        if (n == 1) {
+            return beforeSlash ? "sur" : null;
+        }
+        if (token.charAt(1) != 't') {
+            return null;
+        }
+        if (n == 2) {
+            return "saint";
+        }
+        if (n == 3) {
+            char c = token.charAt(2);
+            return c == 'e' ? "sainte" : c == 's' ? "saints" : null;
+        }
+        return token.charAt(2) == 'e' && token.charAt(3) == 's' ? "saintes" : null;
     }
 
     // "e", "er", "re", "ere", "eme", "em", "nd", "nde" after a number (accents already folded).

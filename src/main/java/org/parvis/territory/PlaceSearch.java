@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * then, when some exact match was found, names that start with the query, heaviest first; when
  * none was, names that start with the query or are one or two edits from it, by population
  * discounted by {@value #EDIT_PENALTY} decades per edit (so "Lile" finds Lille before
- * L'Île-Bouchard). Queries of 4 to 6 characters allow one edit, longer ones two; the first
- * character must be right. A trailing or leading département code or postcode narrows a name:
+ * L'Île-Bouchard). Queries of 4 to 6 characters allow one edit, longer ones two (looked for only
+ * when no name is one edit away); the first character must be right. A trailing or leading département code or postcode narrows a name:
  * "Saint-Denis 974", "93 Saint-Denis", "Saint-Denis 93200".
  *
  * <p>Everything is held in memory (normalised-name trie, hash maps); building takes about a
@@ -59,6 +59,7 @@ public final class PlaceSearch {
     private final Place[] places;
     private final AreaLevel[] levels;
     private final long[] weights;
+    private final double[] logWeights;
     private final int[] departementOf;
     private final Map<AreaId, Integer> indexOf;
     private final Map<String, Integer> byInseeCode;
@@ -87,6 +88,7 @@ public final class PlaceSearch {
         places = all.toArray(new Place[0]);
         levels = allLevels.toArray(new AreaLevel[0]);
         weights = new long[n];
+        logWeights = new double[n];
         indexOf = new HashMap<>(n * 2);
         byInseeCode = new HashMap<>(n * 2);
         departementByCode = new HashMap<>();
@@ -95,6 +97,7 @@ public final class PlaceSearch {
             Place place = places[i];
             indexOf.put(place.id(), i);
             weights[i] = weightOf(place, levels[i]);
+            logWeights[i] = Math.log10(weights[i] + 10.0);
             // AreaId.code() matches regexes to find the level, which is known here.
             String value = place.id().value();
             String code = value.substring(value.lastIndexOf(':') + 1);
@@ -326,17 +329,19 @@ public final class PlaceSearch {
         Candidates near = new Candidates();
         if (key.length() >= MIN_PREFIX_CHARS) {
             names.prefix(key, limit, e -> {
-                NameIndex.Entry entry = names.entry(e);
-                return (filter == null || filter.test(entry.place()))
-                        && near.add(entry.place(), MatchKind.PREFIX, entry.matchedName(), score(entry.place(), 0));
+                int place = names.place(e);
+                return (filter == null || filter.test(place))
+                        && !near.contains(place)
+                        && near.add(place, MatchKind.PREFIX, names.entry(e).matchedName(), score(place, 0));
             });
         }
+        // The nearest names: one edit away, or two when none is one edit away.
         int maxEdits = maxEdits(key.length());
         if (maxEdits > 0) {
-            names.fuzzy(key, maxEdits, (e, edits) -> {
-                NameIndex.Entry entry = names.entry(e);
-                if (filter == null || filter.test(entry.place())) {
-                    near.add(entry.place(), MatchKind.FUZZY, entry.matchedName(), score(entry.place(), edits));
+            names.fuzzy(key, maxEdits, (e, distance) -> {
+                int place = names.place(e);
+                if (filter == null || filter.test(place)) {
+                    near.add(place, MatchKind.FUZZY, names.entry(e).matchedName(), score(place, distance));
                 }
             });
         }
@@ -349,6 +354,9 @@ public final class PlaceSearch {
 
     // A leading or trailing token that is a département code or a postcode, and a name besides.
     private @Nullable Qualified qualify(String q) {
+        if (!hasDigit(q)) {
+            return null;
+        }
         List<String> tokens = Names.tokens(q);
         if (tokens.size() < 2) {
             return null;
@@ -364,6 +372,15 @@ public final class PlaceSearch {
             return null;
         }
         return new Qualified(nameKey, filter);
+    }
+
+    private static boolean hasDigit(String q) {
+        for (int i = 0; i < q.length(); i++) {
+            if (q.charAt(i) >= '0' && q.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private @Nullable IntPredicate qualifierFilter(String token) {
@@ -387,7 +404,7 @@ public final class PlaceSearch {
     }
 
     private double score(int place, int edits) {
-        return Math.log10(weights[place] + 10.0) - EDIT_PENALTY * edits;
+        return logWeights[place] - EDIT_PENALTY * edits;
     }
 
     private static MatchKind exactKind(NameIndex.Entry entry) {
@@ -548,6 +565,15 @@ public final class PlaceSearch {
 
         int size() {
             return list.size();
+        }
+
+        boolean contains(int place) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).place() == place) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Adds a place unless present; returns whether it was added. */
