@@ -87,7 +87,8 @@ final class AreaFile {
             String region,
             @Nullable Long population,
             List<String> postcodes,
-            @Nullable String epci) {}
+            @Nullable String epci,
+            @Nullable String siren) {}
 
     record Arrondissement(
             String code,
@@ -167,9 +168,6 @@ final class AreaFile {
             }
             case "C" -> {
                 expectFields(f, 9, "commune (C code name département région population postcodes epci siren)");
-                if (!f[8].isEmpty()) {
-                    code(f[8], Shape.SIREN, "commune SIREN");
-                }
                 communes.add(new Commune(
                         code(f[1], Shape.COMMUNE_CODE, "commune code"),
                         name(f[2]),
@@ -177,7 +175,8 @@ final class AreaFile {
                         code(f[4], Shape.REGION_CODE, "région code"),
                         population(f[5]),
                         postcodes(f[6]),
-                        f[7].isEmpty() ? null : code(f[7], Shape.SIREN, "EPCI SIREN")));
+                        f[7].isEmpty() ? null : code(f[7], Shape.SIREN, "EPCI SIREN"),
+                        f[8].isEmpty() ? null : code(f[8], Shape.SIREN, "commune SIREN")));
             }
             case "A" -> {
                 expectFields(f, 6, "arrondissement (A code name commune population postcodes)");

@@ -57,6 +57,8 @@ public final class FrenchGazetteer implements Gazetteer {
     private final Map<AreaId, List<AreaId>> children;
     private final Map<AreaLevel, List<Place>> placesByLevel;
     private final List<FormerCommune> formerCommunes;
+    private final Map<String, AreaId> bySiren;
+    private final Map<AreaId, String> sirens;
 
     /** Holds the bundled gazetteer; the JVM loads it on first use, once. */
     private static final class DefaultHolder {
@@ -129,6 +131,10 @@ public final class FrenchGazetteer implements Gazetteer {
         this.children = assembly.sortedChildren();
         this.placesByLevel = assembly.sortedPlacesByLevel();
         this.formerCommunes = assembly.formerCommunes();
+        this.bySiren = Collections.unmodifiableMap(assembly.bySiren);
+        Map<AreaId, String> reverse = new java.util.HashMap<>(bySiren.size() * 2);
+        bySiren.forEach((siren, id) -> reverse.put(id, siren));
+        this.sirens = Collections.unmodifiableMap(reverse);
     }
 
     @Override
@@ -163,6 +169,21 @@ public final class FrenchGazetteer implements Gazetteer {
      */
     public List<FormerCommune> listFormerCommunes() {
         return formerCommunes;
+    }
+
+    /**
+     * The commune or EPCI with this SIREN (9 digits, e.g. {@code 212900195} for Brest, {@code
+     * 242900314} for Brest Métropole), if the gazetteer knows it. Communes of the overseas
+     * collectivities have no SIREN in the COG package.
+     */
+    public Optional<Place> findPlaceBySiren(String siren) {
+        AreaId id = bySiren.get(siren);
+        return id == null ? Optional.empty() : findPlace(id);
+    }
+
+    /** The SIREN of a commune or EPCI, if it has one. */
+    public Optional<String> findSiren(AreaId id) {
+        return Optional.ofNullable(sirens.get(id));
     }
 
     /** The COG vintage of the data, e.g. {@code 2026}. */

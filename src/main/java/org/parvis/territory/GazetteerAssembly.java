@@ -32,6 +32,7 @@ final class GazetteerAssembly {
     private final String fileName;
 
     final Map<AreaId, Place> places = new HashMap<>(1 << 16);
+    final Map<String, AreaId> bySiren = new HashMap<>(1 << 16);
     private final Map<AreaId, List<AreaId>> children = new HashMap<>();
     private final Map<AreaLevel, List<Place>> byLevel = new EnumMap<>(AreaLevel.class);
     private final List<FormerCommune> formerCommunes = new ArrayList<>();
@@ -96,6 +97,7 @@ final class GazetteerAssembly {
         for (AreaFile.Epci epci : file.epcis) {
             AreaId id = AreaId.epci(epci.siren());
             requireNew(id, epciIds.put(epci.siren(), id));
+            bySiren.put(epci.siren(), id);
         }
     }
 
@@ -118,6 +120,9 @@ final class GazetteerAssembly {
             Place place = new Place(
                     AreaId.commune(commune.code()), commune.name(), commune.postcodes(), commune.population(), parents);
             add(AreaLevel.COMMUNE, place);
+            if (commune.siren() != null && bySiren.put(commune.siren(), place.id()) != null) {
+                throw inconsistent("SIREN " + commune.siren() + " appears twice");
+            }
             communesByCode.put(commune.code(), place);
             addChild(departementId, place.id());
             if (epciId != null) {

@@ -298,6 +298,17 @@ class FrenchGazetteerTest {
     }
 
     @Test
+    void communesAndEpcisAreFoundBySiren() {
+        // communes.json: Brest has siren 212900195; epci.json: Brest Métropole is 242900314.
+        assertThat(GAZETTEER.findPlaceBySiren("212900195")).map(Place::id).contains(commune("29019"));
+        assertThat(GAZETTEER.findPlaceBySiren("242900314")).map(Place::id).contains(epci("242900314"));
+        assertThat(GAZETTEER.findSiren(commune("29019"))).contains("212900195");
+        assertThat(GAZETTEER.findPlaceBySiren("000000000")).isEmpty();
+        // The communes of overseas collectivities have no SIREN in the package.
+        assertThat(GAZETTEER.findSiren(commune("97502"))).isEmpty();
+    }
+
+    @Test
     void aFormerCommuneMustPointToACurrentCommune() {
         assertThatThrownBy(() -> new FormerCommune("29096", null, FormerCommune.ANCIEN_CODE, epci("242900314")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,0 +1,424 @@
+package org.parvis.territory;
+
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the keys within one or two edits (insertions, deletions, substitutions, transpositions of
+ * adjacent characters) of a query, with the same first character, by symmetric deletion: two
+ * strings are within k such edits exactly when deleting at most k characters from each can make
+ * them equal. Every key's variants with up to {@value #MAX_EDITS} characters deleted (never the
+ * first) are hashed into a table; a query probes the hashes of its own variants and checks each
+ * key found with a bounded edit distance. A look-up costs a bounded number of probes (16 for one
+ * edit, at most 121 for two), which beats walking a trie when names share long prefixes such as
+ * "Saint-".
+ *
+ * <p>Only the first {@value #WINDOW} characters are indexed: if two strings are within k edits,
+ * their {@value #WINDOW}-character prefixes still become equal after at most k deletions each,
+ * so nothing is missed, while long names ("Communauté d'agglomération du …") cost no more than
+ * short ones. The table holds some 1.9 million variants for the French names (about 25 MB); a
+ * bitmap of variant hashes screens out most probes of absent variants.
+ *
+ * <p>Immutable after construction and thread-safe: each thread keeps its own look-up scratch
+ * arrays. Collectors must not look up again from their callback (it works, but allocates).
+ */
+final class DeletionIndex {
+
+    /** The most edits a look-up may allow. */
+    static final int MAX_EDITS = 2;
+
+    /** How many leading characters of each key are indexed. */
+    static final int WINDOW = 16;
+
+    /** Receives a key index and its distance to the query. */
+    interface KeyCollector {
+        void accept(int key, int edits);
+    }
+
+    private static final int BASE = 0x01000193;
+    private static final int EMPTY = Integer.MIN_VALUE;
+    private static final int FILTER_BITS_LOG2 = 25;
+
+    private final char[][] keys;
+    private final byte[] windowLengths;
+    private final int capacity;
+    // Two ints per slot: the variant's hash, then a key index (>= 0) or -(offset + 1) into lists,
+    // where lists[offset] is a count followed by that many key indexes.
+    private final int[] slots;
+    private final int[] lists;
+    private final long[] filter;
+    private final ThreadLocal<Lookup> scratch = ThreadLocal.withInitial(Lookup::new);
+
+    DeletionIndex(String[] keys) {
+        this.keys = new char[keys.length][];
+        this.windowLengths = new byte[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            this.keys[k] = keys[k].toCharArray();
+            windowLengths[k] = (byte) Math.min(keys[k].length(), WINDOW);
+        }
+
+        // All (hash, key) pairs, sorted so that equal hashes are adjacent.
+        long[] pairs = new long[Math.max(16, keys.length * 8)];
+        int count = 0;
+        int[] hashes = new int[1 + (WINDOW - 1) + (WINDOW - 1) * (WINDOW - 2) / 2];
+        for (int k = 0; k < keys.length; k++) {
+            int variants = variantHashes(keys[k], MAX_EDITS, hashes);
+            if (count + variants > pairs.length) {
+                pairs = Arrays.copyOf(pairs, Math.max(pairs.length * 2, count + variants));
+            }
+            for (int v = 0; v < variants; v++) {
+                pairs[count++] = ((long) hashes[v] << 32) | k;
+            }
+        }
+        Arrays.sort(pairs, 0, count);
+
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || hashOf(pairs[i]) != hashOf(pairs[i - 1])) {
+                distinct++;
+            }
+        }
+        this.capacity = Math.max(16, (int) (distinct / 0.7));
+        this.slots = new int[capacity * 2];
+        for (int s = 0; s < capacity; s++) {
+            slots[s * 2 + 1] = EMPTY;
+        }
+        this.filter = new long[(1 << FILTER_BITS_LOG2) / 64];
+        int[] listBuffer = new int[1024];
+        int listSize = 0;
+
+        int i = 0;
+        while (i < count) {
+            int hash = hashOf(pairs[i]);
+            int j = i;
+            int previousKey = -1;
+            int keysForHash = 0;
+            while (j < count && hashOf(pairs[j]) == hash) {
+                int key = (int) pairs[j];
+                if (key != previousKey) {
+                    keysForHash++;
+                    previousKey = key;
+                }
+                j++;
+            }
+            int ref;
+            if (keysForHash == 1) {
+                ref = (int) pairs[i];
+            } else {
+                if (listSize + keysForHash + 1 > listBuffer.length) {
+                    listBuffer = Arrays.copyOf(listBuffer, Math.max(listBuffer.length * 2, listSize + keysForHash + 1));
+                }
+                ref = -(listSize + 1);
+                listBuffer[listSize++] = keysForHash;
+                previousKey = -1;
+                for (int p = i; p < j; p++) {
+                    int key = (int) pairs[p];
+                    if (key != previousKey) {
+                        listBuffer[listSize++] = key;
+                        previousKey = key;
+                    }
+                }
+            }
+            int slot = slotOf(hash);
+            while (slots[slot * 2 + 1] != EMPTY) {
+                slot = slot + 1 == capacity ? 0 : slot + 1;
+            }
+            slots[slot * 2] = hash;
+            slots[slot * 2 + 1] = ref;
+            int bit = filterBit(hash);
+            filter[bit >>> 6] |= 1L << bit;
+            i = j;
+        }
+        this.lists = Arrays.copyOf(listBuffer, listSize);
+    }
+
+    private static int hashOf(long pair) {
+        return (int) (pair >> 32);
+    }
+
+    /**
+     * Passes the nearest keys starting with the same character as {@code query} to {@code out},
+     * once each, with their distance: those within one edit if there are any, else (when {@code
+     * maxEdits} is 2) those within two. The query's variants with two deletions, seven times as
+     * many as those with one, are only probed when nothing is within one edit.
+     */
+    void findNearest(String query, int maxEdits, KeyCollector out) {
+        if (query.isEmpty() || maxEdits < 1 || maxEdits > MAX_EDITS) {
+            return;
+        }
+        // One scratch per thread spares the allocations; a collector that looks up again (it
+        // should not) gets a fresh one.
+        Lookup lookup = scratch.get();
+        if (lookup.busy) {
+            lookup = new Lookup();
+        }
+        lookup.start(query, maxEdits);
+        try {
+            int[] hashes = lookup.hashes;
+            int window = Math.min(query.length(), WINDOW);
+            int oneDelete = variantHashes(query, 1, hashes, lookup);
+
+            // Keys needing two deletions on their side cannot be within one edit: checked
+            // later, if nothing is within one edit.
+            probe(hashes, 0, oneDelete, window, lookup);
+            if (maxEdits == 2 && !lookup.foundWithinOne()) {
+                lookup.checkDeferred(keys);
+                int variants = variantHashes(query, 2, hashes, lookup);
+                probe(hashes, oneDelete, variants, window, lookup);
+            }
+            lookup.emit(out);
+        } finally {
+            lookup.busy = false;
+        }
+    }
+
+    /**
+     * The buffers of one look-up: keys seen and found. Static, so that a thread's scratch does not
+     * keep a discarded index alive. Confined to its thread.
+     */
+    private static final class Lookup {
+        final int[] hashes = new int[1 + (WINDOW - 1) + (WINDOW - 1) * (WINDOW - 2) / 2];
+        final int[] prefix = new int[WINDOW + 1];
+        final int[] power = new int[WINDOW + 1];
+        char[] query = new char[0];
+        int maxEdits;
+        boolean busy;
+        int[] seen = new int[32];
+        int seenCount;
+        int[] found = new int[16];
+        int[] foundEdits = new int[16];
+        int foundCount;
+        int[] deferred = new int[16];
+        int deferredCount;
+        boolean deferring;
+        int @Nullable [][] rows;
+
+        void start(String text, int edits) {
+            busy = true;
+            query = text.toCharArray();
+            maxEdits = edits;
+            seenCount = 0;
+            foundCount = 0;
+            deferredCount = 0;
+            deferring = true;
+        }
+
+        void check(char[][] keys, int key) {
+            for (int s = 0; s < seenCount; s++) {
+                if (seen[s] == key) {
+                    return;
+                }
+            }
+            if (seenCount == seen.length) {
+                seen = Arrays.copyOf(seen, seen.length * 2);
+            }
+            seen[seenCount++] = key;
+            int edits = distance(query, keys[key], maxEdits, this);
+            if (edits <= maxEdits) {
+                if (foundCount == found.length) {
+                    found = Arrays.copyOf(found, found.length * 2);
+                    foundEdits = Arrays.copyOf(foundEdits, foundEdits.length * 2);
+                }
+                found[foundCount] = key;
+                foundEdits[foundCount++] = edits;
+            }
+        }
+
+        void defer(int key) {
+            if (deferredCount == deferred.length) {
+                deferred = Arrays.copyOf(deferred, deferred.length * 2);
+            }
+            deferred[deferredCount++] = key;
+        }
+
+        void checkDeferred(char[][] keys) {
+            deferring = false;
+            for (int i = 0; i < deferredCount; i++) {
+                check(keys, deferred[i]);
+            }
+        }
+
+        boolean foundWithinOne() {
+            for (int i = 0; i < foundCount; i++) {
+                if (foundEdits[i] <= 1) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void emit(KeyCollector out) {
+            int limit = foundWithinOne() ? 1 : maxEdits;
+            for (int i = 0; i < foundCount; i++) {
+                if (foundEdits[i] <= limit) {
+                    out.accept(found[i], foundEdits[i]);
+                }
+            }
+        }
+
+        int[][] rows(int length) {
+            int[][] current = rows;
+            if (current == null || current[0].length < length) {
+                current = new int[3][Math.max(length, 32)];
+                rows = current;
+            }
+            return current;
+        }
+    }
+
+    // Probes variants [from, to) of the query's window; variant 0 has no deletion, the next
+    // (window - 1) one, the rest two.
+    private void probe(int[] hashes, int from, int to, int window, Lookup lookup) {
+        for (int v = from; v < to; v++) {
+            int hash = hashes[v];
+            int bit = filterBit(hash);
+            if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+                continue;
+            }
+            int variantLength = window - (v == 0 ? 0 : v < window ? 1 : 2);
+            int slot = slotOf(hash);
+            while (slots[slot * 2 + 1] != EMPTY) {
+                if (slots[slot * 2] == hash) {
+                    int ref = slots[slot * 2 + 1];
+                    if (ref >= 0) {
+                        checkIfReachable(ref, variantLength, lookup);
+                    } else {
+                        int offset = -ref - 1;
+                        int n = lists[offset];
+                        for (int p = 1; p <= n; p++) {
+                            checkIfReachable(lists[offset + p], variantLength, lookup);
+                        }
+                    }
+                }
+                slot = slot + 1 == capacity ? 0 : slot + 1;
+            }
+        }
+    }
+
+    // A key reaches the variant by deleting (its window - variant length) characters: skip it,
+    // without reading it, when that is more than allowed.
+    private void checkIfReachable(int key, int variantLength, Lookup lookup) {
+        int keyDeletions = windowLengths[key] - variantLength;
+        if (keyDeletions == 2 && lookup.deferring) {
+            lookup.defer(key);
+        } else if (keyDeletions >= 0 && keyDeletions <= lookup.maxEdits) {
+            lookup.check(keys, key);
+        }
+    }
+
+    /**
+     * The optimal-string-alignment distance (edits and adjacent transpositions) between a and b,
+     * or {@code max + 1} when it exceeds {@code max}.
+     */
+    static int distance(String a, String b, int max) {
+        return distance(a.toCharArray(), b.toCharArray(), max, null);
+    }
+
+    // Only the band |i - j| <= max of the matrix can hold a distance <= max; cells beside it are
+    // fenced off with max + 1.
+    private static int distance(char[] a, char[] b, int max, @Nullable Lookup scratch) {
+        int m = a.length;
+        int n = b.length;
+        if (Math.abs(m - n) > max) {
+            return max + 1;
+        }
+        int over = max + 1;
+        int[][] rows = scratch == null ? new int[3][n + 2] : scratch.rows(n + 2);
+        int[] twoBack = rows[0];
+        int[] previous = rows[1];
+        int[] current = rows[2];
+        for (int j = 0; j <= n + 1; j++) {
+            previous[j] = j <= max ? j : over;
+        }
+        for (int i = 1; i <= m; i++) {
+            int from = Math.max(1, i - max);
+            int to = Math.min(n, i + max);
+            current[from - 1] = from == 1 && i <= max ? i : over;
+            if (to + 1 <= n + 1) {
+                current[to + 1] = over;
+            }
+            int rowMin = over;
+            char ca = a[i - 1];
+            for (int j = from; j <= to; j++) {
+                char cb = b[j - 1];
+                int v = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (ca == cb ? 0 : 1));
+                if (i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb) {
+                    v = Math.min(v, twoBack[j - 2] + 1);
+                }
+                current[j] = Math.min(v, over);
+                rowMin = Math.min(rowMin, current[j]);
+            }
+            if (rowMin > max) {
+                return over;
+            }
+            int[] recycled = twoBack;
+            twoBack = previous;
+            previous = current;
+            current = recycled;
+        }
+        return Math.min(previous[n], over);
+    }
+
+    /**
+     * Writes into {@code out} the hashes of the key's window with 0 to {@code maxEdits} characters
+     * deleted (never the first); returns how many it wrote. Polynomial prefix hashes give each
+     * variant's hash in constant time, without building the string.
+     */
+    static int variantHashes(String key, int maxEdits, int[] out) {
+        return variantHashes(key, maxEdits, out, null);
+    }
+
+    private static int variantHashes(String key, int maxEdits, int[] out, @Nullable Lookup scratch) {
+        int n = Math.min(key.length(), WINDOW);
+        int[] prefix = scratch == null ? new int[n + 1] : scratch.prefix;
+        int[] power = scratch == null ? new int[n + 1] : scratch.power;
+        power[0] = 1;
+        for (int i = 0; i < n; i++) {
+            prefix[i + 1] = prefix[i] * BASE + key.charAt(i);
+            power[i + 1] = power[i] * BASE;
+        }
+        int count = 0;
+        out[count++] = mix(prefix[n], n);
+        if (maxEdits >= 1) {
+            for (int i = 1; i < n; i++) {
+                int hash = prefix[i] * power[n - 1 - i] + segment(prefix, power, i + 1, n);
+                out[count++] = mix(hash, n - 1);
+            }
+        }
+        if (maxEdits >= 2) {
+            for (int i = 1; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    int hash = prefix[i] * power[n - 2 - i]
+                            + segment(prefix, power, i + 1, j) * power[n - 1 - j]
+                            + segment(prefix, power, j + 1, n);
+                    out[count++] = mix(hash, n - 2);
+                }
+            }
+        }
+        return count;
+    }
+
+    // Hash of key[from, to) from the prefix hashes.
+    private static int segment(int[] prefix, int[] power, int from, int to) {
+        return prefix[to] - prefix[from] * power[to - from];
+    }
+
+    // Murmur3's finaliser, with the variant's length mixed in.
+    private static int mix(int hash, int length) {
+        int h = hash ^ (length * 0x9E3779B9);
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    private int slotOf(int hash) {
+        return (int) (((hash & 0xFFFFFFFFL) * capacity) >>> 32);
+    }
+
+    private static int filterBit(int hash) {
+        return (hash * 0x2545F491) >>> (32 - FILTER_BITS_LOG2);
+    }
+}
