@@ -20,8 +20,10 @@ import org.parvis.model.ThemeAssignment;
 /**
  * The floor: the feed question answered from plain arrays held in memory. Each area and each theme
  * maps to the item numbers that name it (a sorted {@code int[]} for rare ones, a {@code long[]}
- * bitmap for common ones); a query ORs the areas into a bitmap, ANDs the ORed themes, checks each
- * candidate's dates, counts facets and keeps the first page in a bounded heap.
+ * bitmap for common ones). A query ORs the areas into one bitmap and the themes into another, then
+ * walks the area bitmap once: an item in the theme bitmap whose dates make it open or upcoming is a
+ * match (counted, faceted, offered to a bounded heap that keeps the first page); an item that fails
+ * only the theme or only the status still counts in that facet, as {@link FeedAnswer} describes.
  *
  * <p>{@link #load} must happen before any session; after it the engine is read-only and sessions
  * may run concurrently, each with its own scratch bitmaps.
@@ -30,6 +32,12 @@ final class BitsetFeedEngine implements FeedEngine {
 
     private static final ProcessType[] KINDS = ProcessType.values();
     private static final AreaLevel[] LEVELS = AreaLevel.values();
+    private static final ProcessStatus[] STATUSES = ProcessStatus.values();
+
+    private static final int OPEN = ProcessStatus.OPEN.ordinal();
+    private static final int UPCOMING = ProcessStatus.UPCOMING.ordinal();
+    private static final int CLOSED = ProcessStatus.CLOSED.ordinal();
+    private static final int UNKNOWN = ProcessStatus.UNKNOWN.ordinal();
 
     private final AreaHierarchy hierarchy;
     private int size;
@@ -38,7 +46,7 @@ final class BitsetFeedEngine implements FeedEngine {
     private long[] endMillis = new long[0];
     private byte[] kinds = new byte[0];
     private long[] themeMasks = new long[0];
-    private int[] levelMasks = new int[0];
+    private byte[] finestLevels = new byte[0];
     private Map<AreaId, Postings> areaPostings = Map.of();
     private Postings[] themePostings = new Postings[0];
     private final Map<String, Integer> themeNumbers = new LinkedHashMap<>();
@@ -61,7 +69,7 @@ final class BitsetFeedEngine implements FeedEngine {
         endMillis = new long[size];
         kinds = new byte[size];
         themeMasks = new long[size];
-        levelMasks = new int[size];
+        finestLevels = new byte[size];
         Map<AreaId, IntList> byArea = new HashMap<>();
         List<IntList> byTheme = new ArrayList<>();
 
@@ -70,12 +78,14 @@ final class BitsetFeedEngine implements FeedEngine {
             startMillis[i] = toMillis(process.startAt(), Long.MIN_VALUE);
             endMillis[i] = toMillis(process.endAt(), Long.MAX_VALUE);
             kinds[i] = (byte) process.processType().ordinal();
+            finestLevels[i] = Byte.MAX_VALUE;
             for (TerritoryRef territory : process.territories()) {
                 IntList items = byArea.computeIfAbsent(territory.area(), area -> new IntList());
                 if (items.isEmpty() || items.last() != i) {
                     items.add(i);
                 }
-                levelMasks[i] |= 1 << territory.area().level().ordinal();
+                finestLevels[i] = (byte)
+                        Math.min(finestLevels[i], territory.area().level().ordinal());
             }
             for (ThemeAssignment theme : process.themes()) {
                 int number = themeNumber(theme.theme(), byTheme);
@@ -131,6 +141,7 @@ final class BitsetFeedEngine implements FeedEngine {
         private final long[] themeCounts = new long[Long.SIZE];
         private final long[] kindCounts = new long[KINDS.length];
         private final long[] levelCounts = new long[LEVELS.length];
+        private final long[] statusCounts = new long[STATUSES.length];
         private final int[] heap = new int[100];
 
         @Override
@@ -142,7 +153,8 @@ final class BitsetFeedEngine implements FeedEngine {
                     postings.orInto(candidates);
                 }
             }
-            if (!query.themes().isEmpty()) {
+            boolean filterThemes = !query.themes().isEmpty();
+            if (filterThemes) {
                 Arrays.fill(themed, 0);
                 for (String theme : query.themes()) {
                     Integer number = themeNumbers.get(theme);
@@ -150,49 +162,51 @@ final class BitsetFeedEngine implements FeedEngine {
                         themePostings[number].orInto(themed);
                     }
                 }
-                for (int w = 0; w < candidates.length; w++) {
-                    candidates[w] &= themed[w];
-                }
             }
-            return collect();
+            return collect(filterThemes);
         }
 
-        private FeedAnswer collect() {
+        private FeedAnswer collect(boolean filterThemes) {
             Arrays.fill(themeCounts, 0);
             Arrays.fill(kindCounts, 0);
             Arrays.fill(levelCounts, 0);
-            long open = 0;
-            long upcoming = 0;
+            Arrays.fill(statusCounts, 0);
+            long total = 0;
             int limit = FeedQuery.DEFAULT_LIMIT;
             int heapSize = 0;
 
             for (int w = 0; w < candidates.length; w++) {
                 long word = candidates[w];
+                long themedWord = filterThemes ? themed[w] : -1L;
                 while (word != 0) {
-                    int i = (w << 6) + Long.numberOfTrailingZeros(word);
+                    int bit = Long.numberOfTrailingZeros(word);
                     word &= word - 1;
+                    int i = (w << 6) + bit;
+                    boolean hasTheme = (themedWord & (1L << bit)) != 0;
+                    int status = statusOf(i);
+                    boolean wanted = status == OPEN || status == UPCOMING;
 
-                    // Open or upcoming: dated, and not yet ended.
-                    boolean undated = startMillis[i] == Long.MIN_VALUE && endMillis[i] == Long.MAX_VALUE;
-                    if (undated || endMillis[i] <= nowMillis) {
-                        continue;
+                    if (wanted && hasTheme) {
+                        total++;
+                        statusCounts[status]++;
+                        kindCounts[kinds[i]]++;
+                        countThemes(i);
+                        levelCounts[finestLevels[i]]++;
+                        heapSize = offer(i, heapSize, limit);
+                    } else if (wanted) {
+                        countThemes(i);
+                    } else if (hasTheme) {
+                        statusCounts[status]++;
                     }
-                    if (startMillis[i] > nowMillis) {
-                        upcoming++;
-                    } else {
-                        open++;
-                    }
-                    kindCounts[kinds[i]]++;
-                    for (long mask = themeMasks[i]; mask != 0; mask &= mask - 1) {
-                        themeCounts[Long.numberOfTrailingZeros(mask)]++;
-                    }
-                    for (int mask = levelMasks[i]; mask != 0; mask &= mask - 1) {
-                        levelCounts[Integer.numberOfTrailingZeros(mask)]++;
-                    }
-                    heapSize = offer(i, heapSize, limit);
                 }
             }
-            return answer(open, upcoming, heapSize);
+            return answer(total, heapSize);
+        }
+
+        private void countThemes(int item) {
+            for (long mask = themeMasks[item]; mask != 0; mask &= mask - 1) {
+                themeCounts[Long.numberOfTrailingZeros(mask)]++;
+            }
         }
 
         /** Keeps the {@code limit} soonest-closing items in a max-heap whose root closes last. */
@@ -244,7 +258,7 @@ final class BitsetFeedEngine implements FeedEngine {
             heap[b] = item;
         }
 
-        private FeedAnswer answer(long open, long upcoming, int heapSize) {
+        private FeedAnswer answer(long total, int heapSize) {
             Integer[] page = new Integer[heapSize];
             for (int i = 0; i < heapSize; i++) {
                 page[i] = heap[i];
@@ -264,12 +278,30 @@ final class BitsetFeedEngine implements FeedEngine {
             for (int l = 0; l < LEVELS.length; l++) {
                 levels.put(LEVELS[l].code(), levelCounts[l]);
             }
+            Map<String, Long> statuses = new HashMap<>();
+            for (int t = 0; t < STATUSES.length; t++) {
+                statuses.put(STATUSES[t].code(), statusCounts[t]);
+            }
             facets.put("theme", themes);
             facets.put("kind", kindFacet);
             facets.put("level", levels);
-            facets.put("status", Map.of(ProcessStatus.OPEN.code(), open, ProcessStatus.UPCOMING.code(), upcoming));
-            return new FeedAnswer(open + upcoming, Arrays.asList(page), facets);
+            facets.put("status", statuses);
+            return new FeedAnswer(total, Arrays.asList(page), facets);
         }
+    }
+
+    /** The status at the dataset's instant, as {@link ProcessStatus#at} on milliseconds. */
+    private int statusOf(int item) {
+        long start = startMillis[item];
+        long end = endMillis[item];
+        if (start == Long.MIN_VALUE && end == Long.MAX_VALUE) {
+            return UNKNOWN;
+        } else if (nowMillis < start) {
+            return UPCOMING;
+        } else if (nowMillis >= end) {
+            return CLOSED;
+        }
+        return OPEN;
     }
 
     /** Soonest end first, no end last, then by item number. */

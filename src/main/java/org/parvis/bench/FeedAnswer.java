@@ -7,7 +7,12 @@ import java.util.TreeMap;
 /**
  * What an engine answers to a {@link BenchQuery}: the number of matching processes, the item numbers
  * of the first page in order, and the facet counts (facet name → value → count, zero counts
- * omitted) over all matching processes.
+ * omitted).
+ *
+ * <p>Facets are counted as Parvis's feed counts them, the disjunctive way: {@code kind} and {@code
+ * level} (the finest level among a process's areas) over the matching processes; {@code status}
+ * over the processes that match the place and themes whatever their status (so closed ones show);
+ * {@code theme} over the processes that match the place and status whatever their themes.
  *
  * <p>Immutable and thread-safe.
  */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaId;
+import org.parvis.model.AreaLevel;
 import org.parvis.model.Process;
 import org.parvis.model.TerritoryRef;
 import org.parvis.model.ThemeAssignment;
@@ -30,13 +32,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The feed question answered by PostgreSQL with a plain relational design: a {@code process} table
- * (with a French {@code tsvector} and its GIN index, as a real store would have), join tables
- * {@code process_area} and {@code process_theme} with b-tree indexes both ways, and a small
- * {@code area} table giving each area's level. Data is loaded with {@code COPY}, indexed after the
- * load, then analysed.
+ * (with its finest area level, and a French {@code tsvector} with its GIN index as a real store
+ * would have), join tables {@code process_area} and {@code process_theme} with b-tree indexes both
+ * ways. Data is loaded with {@code COPY}, indexed after the load, then analysed.
  *
- * <p>One query is one round trip: the matching processes are materialised once in a CTE, then the
- * first page, the total and the four facet counts are read from it with {@code GROUP BY}s.
+ * <p>One query is one round trip: the processes that match the place are materialised once in a
+ * CTE with their status and whether they carry a wanted theme; the first page, the total and the
+ * four facet counts ({@link FeedAnswer}) are read from it with {@code GROUP BY}s.
  *
  * <p>Everything lives in a fresh schema named {@code parvis_bench_<random>} that {@link #close}
  * drops. Each session holds its own connection; sessions may run concurrently.
@@ -47,15 +49,23 @@ final class PostgresFeedEngine implements FeedEngine {
 
     private static final int COPY_CHUNK_CHARS = 1 << 20;
 
-    private static final String MATCHES = """
-            WITH m AS MATERIALIZED (
-              SELECT p.id, p.kind, p.start_at, p.end_at
+    // The candidates (place matched) are materialised once with their status and whether they have
+    // a wanted theme; each facet then ignores its own filter, as the Lucene feed does.
+    private static final String QUERY = """
+            WITH c AS MATERIALIZED (
+              SELECT p.id, p.kind, p.level, p.end_at,
+                     CASE WHEN p.start_at IS NULL AND p.end_at IS NULL THEN 'unknown'
+                          WHEN p.start_at > ? THEN 'upcoming'
+                          WHEN p.end_at <= ? THEN 'closed'
+                          ELSE 'open' END AS status,
+                     %s AS themed
               FROM process p
               WHERE EXISTS (SELECT 1 FROM process_area pa
                             WHERE pa.process_id = p.id AND pa.area_id = ANY (?::text[]))
-              %s
-                AND (p.start_at IS NOT NULL OR p.end_at IS NOT NULL)
-                AND (p.end_at IS NULL OR p.end_at > ?)
+            ),
+            m AS MATERIALIZED (
+              SELECT id, kind, level, end_at, status FROM c
+              WHERE themed AND status IN ('open', 'upcoming')
             )
             SELECT 'page' AS facet, page.id::text AS value,
                    row_number() OVER (ORDER BY page.end_at ASC NULLS LAST, page.id) AS n
@@ -65,20 +75,21 @@ final class PostgresFeedEngine implements FeedEngine {
             UNION ALL
             SELECT 'kind', m.kind, count(*) FROM m GROUP BY m.kind
             UNION ALL
-            SELECT 'status', CASE WHEN m.start_at > ? THEN 'upcoming' ELSE 'open' END, count(*)
-              FROM m GROUP BY 2
+            SELECT 'level', m.level, count(*) FROM m GROUP BY m.level
+            UNION ALL
+            SELECT 'status', c.status, count(*) FROM c WHERE c.themed GROUP BY c.status
             UNION ALL
             SELECT 'theme', pt.theme, count(*)
-              FROM m JOIN process_theme pt ON pt.process_id = m.id GROUP BY pt.theme
-            UNION ALL
-            SELECT 'level', a.level, count(DISTINCT m.id)
-              FROM m JOIN process_area pa ON pa.process_id = m.id JOIN area a ON a.id = pa.area_id
-              GROUP BY a.level
+              FROM c JOIN process_theme pt ON pt.process_id = c.id
+              WHERE c.status IN ('open', 'upcoming')
+              GROUP BY pt.theme
             """;
 
-    private static final String THEME_FILTER = """
-                AND EXISTS (SELECT 1 FROM process_theme pt
-                            WHERE pt.process_id = p.id AND pt.theme = ANY (?::text[]))""";
+    private static final String ANY_THEME = "true";
+
+    private static final String SOME_THEMES = """
+            EXISTS (SELECT 1 FROM process_theme pt
+                             WHERE pt.process_id = p.id AND pt.theme = ANY (?::text[]))""";
 
     private final String url;
     private final AreaHierarchy hierarchy;
@@ -137,9 +148,9 @@ final class PostgresFeedEngine implements FeedEngine {
                       title text NOT NULL,
                       summary text,
                       language text NOT NULL,
+                      level text NOT NULL,
                       search tsvector GENERATED ALWAYS AS
                         (to_tsvector('french', title || ' ' || coalesce(summary, ''))) STORED)""");
-            statement.execute("CREATE TABLE area (id text PRIMARY KEY, level text NOT NULL)");
             statement.execute("CREATE TABLE process_area (process_id bigint NOT NULL, area_id text NOT NULL)");
             statement.execute("CREATE TABLE process_theme (process_id bigint NOT NULL, theme text NOT NULL)");
         }
@@ -147,12 +158,11 @@ final class PostgresFeedEngine implements FeedEngine {
 
         copy(
                 admin,
-                "COPY process (id, uri, kind, start_at, end_at, published_at, title, summary, language)"
+                "COPY process (id, uri, kind, start_at, end_at, published_at, title, summary, language, level)"
                         + " FROM STDIN (FORMAT csv)",
                 new ProcessRows(dataset.processes()));
         copy(admin, "COPY process_area (process_id, area_id) FROM STDIN (FORMAT csv)", new AreaRows(dataset));
         copy(admin, "COPY process_theme (process_id, theme) FROM STDIN (FORMAT csv)", new ThemeRows(dataset));
-        copy(admin, "COPY area (id, level) FROM STDIN (FORMAT csv)", new LevelRows(dataset));
 
         try (Statement statement = admin.createStatement()) {
             statement.execute("ALTER TABLE process_area ADD PRIMARY KEY (process_id, area_id)");
@@ -221,8 +231,8 @@ final class PostgresFeedEngine implements FeedEngine {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET search_path TO " + schema);
             }
-            this.anyTheme = connection.prepareStatement(String.format(Locale.ROOT, MATCHES, ""));
-            this.someThemes = connection.prepareStatement(String.format(Locale.ROOT, MATCHES, THEME_FILTER));
+            this.anyTheme = connection.prepareStatement(String.format(Locale.ROOT, QUERY, ANY_THEME));
+            this.someThemes = connection.prepareStatement(String.format(Locale.ROOT, QUERY, SOME_THEMES));
         }
 
         @Override
@@ -230,20 +240,16 @@ final class PostgresFeedEngine implements FeedEngine {
             List<AreaId> areas = hierarchy.listMatchingAreas(query.place(), query.scope());
             Array areaArray = connection.createArrayOf(
                     "text", areas.stream().map(AreaId::toString).toArray());
-            PreparedStatement statement;
+            PreparedStatement statement = query.themes().isEmpty() ? anyTheme : someThemes;
             int parameter = 1;
-            if (query.themes().isEmpty()) {
-                statement = anyTheme;
-                statement.setArray(parameter++, areaArray);
-            } else {
-                statement = someThemes;
-                statement.setArray(parameter++, areaArray);
+            statement.setObject(parameter++, now);
+            statement.setObject(parameter++, now);
+            if (!query.themes().isEmpty()) {
                 statement.setArray(
                         parameter++,
                         connection.createArrayOf("text", query.themes().toArray()));
             }
-            statement.setObject(parameter++, now);
-            statement.setObject(parameter, now);
+            statement.setArray(parameter, areaArray);
             return read(statement);
         }
 
@@ -308,6 +314,8 @@ final class PostgresFeedEngine implements FeedEngine {
                 }
                 out.append(',')
                         .append(p.languages().isEmpty() ? "und" : p.languages().get(0))
+                        .append(',')
+                        .append(finestLevel(p))
                         .append('\n');
                 flushIfFull(out, flush);
             }
@@ -347,24 +355,13 @@ final class PostgresFeedEngine implements FeedEngine {
         }
     }
 
-    private record LevelRows(BenchDataset dataset) implements RowWriter {
-        @Override
-        public void writeAll(StringBuilder out, Flush flush) throws SQLException {
-            Map<AreaId, String> levels = new TreeMap<>();
-            for (Process process : dataset.processes()) {
-                for (TerritoryRef territory : process.territories()) {
-                    levels.putIfAbsent(
-                            territory.area(), territory.area().level().code());
-                }
-            }
-            for (Map.Entry<AreaId, String> entry : levels.entrySet()) {
-                quoted(out, entry.getKey().toString())
-                        .append(',')
-                        .append(entry.getValue())
-                        .append('\n');
-                flushIfFull(out, flush);
-            }
-        }
+    /** The finest level among the areas of a process: what the level facet counts. */
+    private static String finestLevel(Process process) {
+        return process.territories().stream()
+                .map(territory -> territory.area().level())
+                .min(Comparator.naturalOrder())
+                .map(AreaLevel::code)
+                .orElse(AreaLevel.LOCAL.code());
     }
 
     private static StringBuilder quoted(StringBuilder out, String text) {

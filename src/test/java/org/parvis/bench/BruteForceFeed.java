@@ -17,7 +17,7 @@ import org.parvis.model.TerritoryRef;
 import org.parvis.model.ThemeAssignment;
 import org.parvis.territory.Gazetteer;
 
-/** The feed question answered by scanning every process, straight from the definitions. */
+/** The feed question answered by scanning every process, straight from the definitions in {@link FeedAnswer}. */
 final class BruteForceFeed {
 
     private final Gazetteer gazetteer;
@@ -34,22 +34,31 @@ final class BruteForceFeed {
         Map<String, Map<String, Long>> facets = new HashMap<>();
         for (int i = 0; i < dataset.size(); i++) {
             Process process = dataset.processes().get(i);
-            ProcessStatus status = process.statusAt(now);
-            if (!concernsPlace(process, query)
-                    || !hasTheme(process, query.themes())
-                    || (status != ProcessStatus.OPEN && status != ProcessStatus.UPCOMING)) {
+            if (!concernsPlace(process, query)) {
                 continue;
             }
-            matches.add(i);
-            count(facets, "status", status.code());
-            count(facets, "kind", process.processType().code());
+            ProcessStatus status = process.statusAt(now);
+            boolean wantedStatus = status == ProcessStatus.OPEN || status == ProcessStatus.UPCOMING;
+            boolean wantedTheme = hasTheme(process, query.themes());
             Set<String> themes = new HashSet<>();
             process.themes().forEach(theme -> themes.add(theme.theme()));
-            themes.forEach(theme -> count(facets, "theme", theme));
-            Set<AreaLevel> levels = new HashSet<>();
-            process.territories()
-                    .forEach(territory -> levels.add(territory.area().level()));
-            levels.forEach(level -> count(facets, "level", level.code()));
+
+            // Each facet ignores its own filter.
+            if (wantedTheme) {
+                count(facets, "status", status.code());
+            }
+            if (wantedStatus) {
+                themes.forEach(theme -> count(facets, "theme", theme));
+            }
+            if (wantedStatus && wantedTheme) {
+                matches.add(i);
+                count(facets, "kind", process.processType().code());
+                AreaLevel finest = process.territories().stream()
+                        .map(territory -> territory.area().level())
+                        .min(Comparator.naturalOrder())
+                        .orElseThrow();
+                count(facets, "level", finest.code());
+            }
         }
         Comparator<Integer> closing = Comparator.comparing(
                         (Integer i) -> dataset.processes().get(i).endAt(),
