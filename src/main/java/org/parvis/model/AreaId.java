@@ -18,7 +18,9 @@ public record AreaId(String value) implements Comparable<AreaId> {
     private static final Pattern ARRONDISSEMENT = Pattern.compile("fr:arrondissement:\\d{5}");
     private static final Pattern EPCI = Pattern.compile("fr:epci:\\d{9}");
     private static final Pattern DEPARTEMENT = Pattern.compile("fr:departement:(?:\\d{2}|2A|2B|\\d{3})");
-    private static final Pattern REGION = Pattern.compile("fr:region:\\d{2}");
+    // The COG gives each overseas collectivity (COM) a 3-digit région code equal to its
+    // département code (975, 977, 978, 984, 986-989).
+    private static final Pattern REGION = Pattern.compile("fr:region:\\d{2,3}");
     private static final Pattern LOCAL = Pattern.compile("local:[a-z0-9][a-z0-9-]{0,62}:.{1,200}");
 
     /** France. */
