@@ -35,6 +35,7 @@ final class BenchReport {
     private final List<BenchQuery> sample;
     private final List<EngineRun> runs;
     private final List<String> skipped;
+    private final String machineLoad;
     private final List<String> disagreements = new ArrayList<>();
     private final Map<String, Integer> mismatchesByEngine = new TreeMap<>();
     private final @Nullable EngineRun reference;
@@ -47,7 +48,8 @@ final class BenchReport {
             List<BenchQuery> timed,
             List<BenchQuery> sample,
             List<EngineRun> runs,
-            List<String> skipped) {
+            List<String> skipped,
+            String machineLoad) {
         this.settings = settings;
         this.dataset = dataset;
         this.gazetteer = gazetteer;
@@ -56,6 +58,7 @@ final class BenchReport {
         this.sample = List.copyOf(sample);
         this.runs = List.copyOf(runs);
         this.skipped = List.copyOf(skipped);
+        this.machineLoad = machineLoad;
         this.reference = runs.stream().filter(EngineRun::succeeded).findFirst().orElse(null);
         compareAnswers();
     }
@@ -156,6 +159,7 @@ final class BenchReport {
                 runtime.availableProcessors(),
                 runtime.maxMemory() >> 20,
                 settings.phaseLimitSeconds());
+        out.printf("- Machine: %s.%n", machineLoad);
         for (String reason : skipped) {
             out.printf("- Skipped: %s%n", reason);
         }
@@ -173,12 +177,12 @@ final class BenchReport {
         out.printf(
                 Locale.ROOT,
                 "| Engine | Load (s) | Timed queries | q/s, 1 thread | q/s, %d threads | p50 (µs) | p90 (µs)"
-                        + " | p99 (µs) | max (µs) | q/s vs Lucene | p50 vs Lucene |%n",
+                        + " | p99 (µs) | max (µs) | CPU µs/query | q/s vs Lucene | p50 vs Lucene |%n",
                 threads);
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (EngineRun run : runs) {
             if (!run.succeeded()) {
-                out.printf("| %s | failed: %s |||||||||| %n", run.engine(), run.failure());
+                out.printf("| %s | failed: %s ||||||||||| %n", run.engine(), run.failure());
                 continue;
             }
             LatencyStats stats = Objects.requireNonNull(run.latency());
@@ -190,7 +194,7 @@ final class BenchReport {
                     .orElse("–");
             out.printf(
                     Locale.ROOT,
-                    "| %s | %.1f | %,d | %,.0f | %,.0f | %,d | %,d | %,d | %,d | %s | %s |%n",
+                    "| %s | %.1f | %,d | %,.0f | %,.0f | %,d | %,d | %,d | %,d | %s | %s | %s |%n",
                     run.engine(),
                     run.loadNanos() / 1e9,
                     stats.count(),
@@ -200,6 +204,7 @@ final class BenchReport {
                     micros(stats.p90Nanos()),
                     micros(stats.p99Nanos()),
                     micros(stats.maxNanos()),
+                    cpu(run, stats),
                     qpsRatio,
                     p50Ratio);
         }
@@ -327,6 +332,15 @@ final class BenchReport {
                 .mapToLong(FeedAnswer::total)
                 .average()
                 .orElse(0));
+    }
+
+    /** CPU per query of the timing thread; for an out-of-process engine, only the client's share. */
+    private static String cpu(EngineRun run, LatencyStats stats) {
+        if (stats.cpuNanosPerQuery() < 0) {
+            return "–";
+        }
+        String value = String.format(Locale.ROOT, "%,.0f", stats.cpuNanosPerQuery() / 1e3);
+        return run.engine().equals(FeedBench.POSTGRES) ? value + " (client)" : value;
     }
 
     private static long micros(long nanos) {

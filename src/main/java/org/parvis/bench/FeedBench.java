@@ -1,6 +1,11 @@
 package org.parvis.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +105,7 @@ public final class FeedBench {
         AreaHierarchy hierarchy = AreaHierarchy.of(gazetteer);
         List<EngineSpec> engines = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        engines.add(new EngineSpec(LUCENE, () -> new LuceneFeedEngine(gazetteer, null), false));
         String postgresUrl = settings.postgresUrl();
         if (postgresUrl != null) {
             engines.add(new EngineSpec(POSTGRES, () -> new PostgresFeedEngine(postgresUrl, hierarchy), true));
@@ -142,12 +148,16 @@ public final class FeedBench {
         List<BenchQuery> timed = queryGenerator.generate(settings.queries(), settings.seed() + 2);
         List<BenchQuery> sample = queryGenerator.generate(settings.sampleQueries(), settings.seed() + 3);
 
+        String loadBefore = loadAverage();
         List<EngineRun> runs = new ArrayList<>();
         for (EngineSpec spec : engines) {
             runs.add(runEngine(spec, dataset, warmup, timed, sample));
         }
+        String machineLoad =
+                "load average (1, 5, 15 min) " + loadBefore + " before the engines ran, " + loadAverage() + " after";
 
-        BenchReport report = new BenchReport(settings, dataset, gazetteer, generateNanos, timed, sample, runs, skipped);
+        BenchReport report =
+                new BenchReport(settings, dataset, gazetteer, generateNanos, timed, sample, runs, skipped, machineLoad);
         report.print(out);
         boolean allRan = runs.stream().allMatch(EngineRun::succeeded);
         return allRan && report.mismatchCount() == 0 ? 0 : 1;
@@ -213,7 +223,10 @@ public final class FeedBench {
 
     private static LatencyStats timeSingleThread(
             FeedEngine.Session session, List<BenchQuery> queries, int count, long limitNanos) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
         long[] latencies = new long[count];
+        long cpuStart = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
         long start = System.nanoTime();
         long deadline = start + limitNanos;
         int done = 0;
@@ -224,7 +237,9 @@ public final class FeedBench {
             Sink.consume(answer);
             done++;
         }
-        return LatencyStats.of(latencies, done, System.nanoTime() - start);
+        long elapsed = System.nanoTime() - start;
+        long cpu = cpuTimed ? threads.getCurrentThreadCpuTime() - cpuStart : -1;
+        return LatencyStats.of(latencies, done, elapsed, cpu);
     }
 
     /** Runs the queries on {@code threads} sessions at once; returns {count, elapsed nanos}. */
@@ -268,6 +283,16 @@ public final class FeedBench {
             return new long[] {done, System.nanoTime() - start};
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The system load averages from {@code /proc/loadavg}, or "unknown" where there is none. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 
