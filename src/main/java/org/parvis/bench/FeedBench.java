@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.parvis.territory.Gazetteer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measures the feed query ("which open processes concern this place and these themes?") on
@@ -34,6 +36,8 @@ import org.parvis.territory.Gazetteer;
  * <p>Not thread-safe: one run at a time; the run starts and stops its own worker threads.
  */
 public final class FeedBench {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedBench.class);
 
     /** The instant at which statuses are computed, fixed so that runs can be compared. */
     public static final Instant DEFAULT_NOW = Instant.parse("2026-05-15T10:00:00Z");
@@ -209,7 +213,7 @@ public final class FeedBench {
                     null);
         } catch (Exception | OutOfMemoryError e) {
             progress.printf("%s: failed: %s%n", spec.name(), e);
-            e.printStackTrace(progress);
+            LOG.error("Feed benchmark engine {} failed", spec.name(), e);
             return EngineRun.failed(spec.name(), e.toString());
         }
     }
