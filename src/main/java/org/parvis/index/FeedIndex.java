@@ -392,11 +392,7 @@ public final class FeedIndex implements AutoCloseable {
             writer.updateDocument(key, documents.toDocument(process));
         } catch (IllegalArgumentException e) {
             // Lucene refuses the document (e.g. a term over 32 KB): drop it rather than block the log.
-            LOG.error(
-                    "Feed index cannot index process {} ({}); it is left out: {}",
-                    key.text(),
-                    process.id(),
-                    e.getMessage());
+            LOG.error("Feed index cannot index process {}; it is left out: {}", key.text(), e.getMessage());
             writer.deleteDocuments(key);
         }
     }
@@ -405,11 +401,7 @@ public final class FeedIndex implements AutoCloseable {
         try {
             writer.addDocument(documents.toDocument(process));
         } catch (IllegalArgumentException e) {
-            LOG.error(
-                    "Feed index cannot index process {} ({}); it is left out: {}",
-                    process.sourceKey(),
-                    process.id(),
-                    e.getMessage());
+            LOG.error("Feed index cannot index process {}; it is left out: {}", process.sourceKey(), e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,8 +48,8 @@ final class Fields {
     /** Language buckets the item has text in (terms), so a language's query only sees them. */
     static final String LANG = "lang";
 
-    /** Organiser and place names, in every language's query (text). */
-    static final String CONTEXT = "context";
+    /** Organiser and place names, analysed in each of the item's languages (text). */
+    static final String CONTEXT_PREFIX = "context.";
 
     /** The stored card ({@link ProcessCard} as JSON bytes). */
     static final String CARD = "card";

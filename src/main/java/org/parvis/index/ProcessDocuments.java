@@ -117,7 +117,10 @@ final class ProcessDocuments {
                     .ifPresent(p -> context.append(p.name()).append('\n'));
         }
         if (!context.isEmpty()) {
-            doc.add(new TextField(Fields.CONTEXT, context.toString(), Field.Store.NO));
+            // Once per language of the item, so each language's stop words and stemming apply.
+            for (String bucket : buckets) {
+                doc.add(new TextField(Fields.CONTEXT_PREFIX + bucket, context.toString(), Field.Store.NO));
+            }
         }
     }
 

@@ -99,7 +99,7 @@ final class TextAnalysis {
 
     /**
      * The query for a user's text: for each language bucket, all the words (as the bucket's
-     * analyzer sees them) in that bucket's fields or the context field, among items that have
+     * analyzer sees them) in that bucket's fields, among items that have
      * text in that bucket; the best-scoring bucket counts. Never throws on syntax.
      */
     Query parse(String text) {
@@ -109,7 +109,7 @@ final class TextAnalysis {
             weights.put(Fields.TITLE_PREFIX + bucket, TITLE_WEIGHT);
             weights.put(Fields.SUMMARY_PREFIX + bucket, SUMMARY_WEIGHT);
             weights.put(Fields.DESCRIPTION_PREFIX + bucket, DESCRIPTION_WEIGHT);
-            weights.put(Fields.CONTEXT, CONTEXT_WEIGHT);
+            weights.put(Fields.CONTEXT_PREFIX + bucket, CONTEXT_WEIGHT);
             SimpleQueryParser parser = new SimpleQueryParser(fieldAnalyzer, weights, PARSER_FLAGS);
             parser.setDefaultOperator(BooleanClause.Occur.MUST);
             Query words = parser.parse(text);
