@@ -42,12 +42,12 @@ public final class FeedBench {
     /** The instant at which statuses are computed, fixed so that runs can be compared. */
     public static final Instant DEFAULT_NOW = Instant.parse("2026-05-15T10:00:00Z");
 
+    /** The {@link Settings#indexDirectory} that asks for an index held in memory. */
+    public static final Path IN_MEMORY = Path.of(":memory:");
+
     static final String LUCENE = "Lucene (Parvis feed index)";
     static final String POSTGRES = "PostgreSQL";
     static final String BITSET = "Bitsets in memory (floor)";
-
-    /** How long each timed phase may last at most, so that a slow engine cannot stall the run. */
-    static final long DEFAULT_PHASE_LIMIT_SECONDS = 60;
 
     private final Gazetteer gazetteer;
     private final Settings settings;
@@ -68,6 +68,8 @@ public final class FeedBench {
      * @param sampleQueries queries on which the engines' answers are compared
      * @param phaseLimitSeconds the longest a timed phase may run before it stops early
      * @param now the instant at which statuses are computed
+     * @param indexDirectory where the Lucene index goes: null for a temporary directory removed at
+     *     the end, {@link #IN_MEMORY} for an index held in memory, else a new directory
      */
     public record Settings(
             int items,
@@ -78,7 +80,8 @@ public final class FeedBench {
             int postgresQueries,
             int sampleQueries,
             long phaseLimitSeconds,
-            Instant now) {
+            Instant now,
+            @Nullable Path indexDirectory) {
 
         public Settings {
             requireRange("items", items, 1, 10_000_000);
@@ -109,7 +112,13 @@ public final class FeedBench {
         AreaHierarchy hierarchy = AreaHierarchy.of(gazetteer);
         List<EngineSpec> engines = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        engines.add(new EngineSpec(LUCENE, () -> new LuceneFeedEngine(gazetteer, null), false));
+        Path indexDirectory = settings.indexDirectory();
+        engines.add(new EngineSpec(
+                LUCENE,
+                () -> IN_MEMORY.equals(indexDirectory)
+                        ? LuceneFeedEngine.inMemory(gazetteer)
+                        : LuceneFeedEngine.onDisk(gazetteer, indexDirectory),
+                false));
         String postgresUrl = settings.postgresUrl();
         if (postgresUrl != null) {
             engines.add(new EngineSpec(POSTGRES, () -> new PostgresFeedEngine(postgresUrl, hierarchy), true));
@@ -199,8 +208,7 @@ public final class FeedBench {
             progress.printf("%s: timing on %d threads%n", spec.name(), settings.threads());
             long[] parallel = timeParallel(engine, timed, timedCount, limitNanos);
             double parallelQps = parallel[0] * 1e9 / parallel[1];
-            String note =
-                    engine instanceof PostgresFeedEngine postgres ? "PostgreSQL " + postgres.serverVersion() : null;
+            String note = engine.describe();
             return new EngineRun(
                     spec.name(),
                     note,

@@ -1,5 +1,6 @@
 package org.parvis.bench;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.parvis.territory.FrenchGazetteer;
 import picocli.CommandLine;
@@ -81,6 +82,17 @@ public final class FeedBenchCommand implements Callable<Integer> {
             description = "Longest a timed phase may run before it stops early (default: ${DEFAULT-VALUE}).")
     private long phaseLimitSeconds;
 
+    @Option(
+            names = "--index-dir",
+            paramLabel = "DIR",
+            description = "New directory for the Lucene index (default: a temporary directory, removed at the end).")
+    private Path indexDirectory;
+
+    @Option(
+            names = "--index-in-memory",
+            description = "Hold the Lucene index in memory instead of a memory-mapped directory.")
+    private boolean indexInMemory;
+
     @Override
     public Integer call() {
         String url = postgres != null ? postgres : System.getenv(POSTGRES_URL_VARIABLE);
@@ -95,7 +107,8 @@ public final class FeedBenchCommand implements Callable<Integer> {
                     postgresQueries,
                     sample,
                     phaseLimitSeconds,
-                    FeedBench.DEFAULT_NOW);
+                    FeedBench.DEFAULT_NOW,
+                    indexInMemory ? FeedBench.IN_MEMORY : indexDirectory);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package org.parvis.bench;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A way to answer the feed question over a {@link BenchDataset}, measured by {@link FeedBench}.
@@ -17,6 +18,11 @@ interface FeedEngine extends AutoCloseable {
 
     /** Builds the engine's structures from the dataset. */
     void load(BenchDataset dataset) throws Exception;
+
+    /** What the report should say about this engine's set-up, once loaded; null for nothing. */
+    default @Nullable String describe() throws SQLException {
+        return null;
+    }
 
     /** A session for one thread. */
     Session openSession() throws Exception;

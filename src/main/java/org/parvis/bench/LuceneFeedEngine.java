@@ -1,10 +1,15 @@
 package org.parvis.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.parvis.feed.FeedItem;
 import org.parvis.feed.FeedResult;
@@ -13,9 +18,9 @@ import org.parvis.index.FeedIndex;
 import org.parvis.territory.Gazetteer;
 
 /**
- * Parvis itself: the processes bulk-loaded into a {@link FeedIndex} (in memory, or in a directory
- * when one is given) and queried through {@link FeedService#query}, the full feed query with facets
- * and the first page of cards, at the dataset's fixed instant.
+ * Parvis itself: the processes bulk-loaded into a {@link FeedIndex} and queried through {@link
+ * FeedService#query}, the full feed query with facets and the first page of cards, at the dataset's
+ * fixed instant. The index is held in memory, or memory-mapped from a directory as a node runs it.
  *
  * <p>Sessions may run concurrently: the feed service and index are thread-safe.
  */
@@ -23,13 +28,28 @@ final class LuceneFeedEngine implements FeedEngine {
 
     private final Gazetteer gazetteer;
     private final @Nullable Path directory;
+    private final boolean temporary;
+    private @Nullable Path openedDirectory;
     private @Nullable FeedIndex index;
     private @Nullable FeedService service;
 
-    /** An engine whose index lives in memory, or in {@code directory} when not null. */
-    LuceneFeedEngine(Gazetteer gazetteer, @Nullable Path directory) {
+    private LuceneFeedEngine(Gazetteer gazetteer, @Nullable Path directory, boolean temporary) {
         this.gazetteer = gazetteer;
         this.directory = directory;
+        this.temporary = temporary;
+    }
+
+    /** An engine whose index is held in memory. */
+    static LuceneFeedEngine inMemory(Gazetteer gazetteer) {
+        return new LuceneFeedEngine(gazetteer, null, false);
+    }
+
+    /**
+     * An engine whose index lives in {@code directory}, which must not hold an index yet; with a
+     * null directory, in a temporary one deleted on close.
+     */
+    static LuceneFeedEngine onDisk(Gazetteer gazetteer, @Nullable Path directory) {
+        return new LuceneFeedEngine(gazetteer, directory, directory == null);
     }
 
     @Override
@@ -38,8 +58,25 @@ final class LuceneFeedEngine implements FeedEngine {
     }
 
     @Override
-    public void load(BenchDataset dataset) {
-        index = directory == null ? FeedIndex.inMemory(gazetteer) : FeedIndex.open(directory, gazetteer);
+    public String describe() {
+        return "index " + (openedDirectory == null ? "held in memory" : "memory-mapped from " + openedDirectory)
+                + ", Lucene " + org.apache.lucene.util.Version.LATEST;
+    }
+
+    @Override
+    public void load(BenchDataset dataset) throws IOException {
+        if (temporary) {
+            openedDirectory = Files.createTempDirectory("parvis-bench-index");
+        } else if (directory != null) {
+            try (Stream<Path> entries = Files.exists(directory) ? Files.list(directory) : Stream.empty()) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException("index directory " + directory
+                            + " is not empty; give a new or empty directory, the benchmark fills it");
+                }
+            }
+            openedDirectory = directory;
+        }
+        index = openedDirectory == null ? FeedIndex.inMemory(gazetteer) : FeedIndex.open(openedDirectory, gazetteer);
         index.indexAll(dataset.processes(), 1);
         service = new FeedService(gazetteer, index, Clock.fixed(dataset.now(), ZoneOffset.UTC), sourceId -> null);
     }
@@ -62,11 +99,28 @@ final class LuceneFeedEngine implements FeedEngine {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         service = null;
         if (index != null) {
             index.close();
             index = null;
+        }
+        if (temporary && openedDirectory != null) {
+            deleteRecursively(openedDirectory);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }

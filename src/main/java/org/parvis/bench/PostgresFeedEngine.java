@@ -114,12 +114,27 @@ final class PostgresFeedEngine implements FeedEngine {
         return schema;
     }
 
-    /** The server version, for the report. */
-    String serverVersion() throws SQLException {
+    /** The server version and the settings that matter here, for the report. */
+    @Override
+    public String describe() throws SQLException {
+        String sql = "SELECT current_setting('server_version'), current_setting('shared_buffers'),"
+                + " current_setting('work_mem'), current_setting('effective_cache_size'),"
+                + " current_setting('random_page_cost'), current_setting('jit'),"
+                + " current_setting('max_parallel_workers_per_gather')";
         try (Statement statement = requireAdmin().createStatement();
-                ResultSet rows = statement.executeQuery("SHOW server_version")) {
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
-            return rows.getString(1);
+            return String.format(
+                    Locale.ROOT,
+                    "PostgreSQL %s; shared_buffers %s, work_mem %s, effective_cache_size %s,"
+                            + " random_page_cost %s, jit %s, max_parallel_workers_per_gather %s",
+                    rows.getString(1),
+                    rows.getString(2),
+                    rows.getString(3),
+                    rows.getString(4),
+                    rows.getString(5),
+                    rows.getString(6),
+                    rows.getString(7));
         }
     }
 

@@ -12,7 +12,7 @@ class FeedBenchTest {
     @Test
     void reportsEveryEngineAndCountsNoMismatchOnASmallRun() {
         FeedBench.Settings settings =
-                new FeedBench.Settings(3_000, 300, 5, null, 2, 100, 50, 30, FeedBench.DEFAULT_NOW);
+                new FeedBench.Settings(3_000, 300, 5, null, 2, 100, 50, 30, FeedBench.DEFAULT_NOW, null);
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 

@@ -16,7 +16,7 @@ class LuceneFeedEngineTest {
         List<BenchQuery> queries = BitsetFeedEngineTest.queriesFor(gazetteer);
 
         List<FeedAnswer> answers = new ArrayList<>();
-        try (LuceneFeedEngine engine = new LuceneFeedEngine(gazetteer, null)) {
+        try (LuceneFeedEngine engine = LuceneFeedEngine.inMemory(gazetteer)) {
             engine.load(dataset);
             try (FeedEngine.Session session = engine.openSession()) {
                 for (BenchQuery query : queries) {
