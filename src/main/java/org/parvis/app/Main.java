@@ -1,6 +1,7 @@
 package org.parvis.app;
 
 import java.io.PrintWriter;
+import org.parvis.territory.TerritoryCommand;
 import org.parvis.theme.ThemesCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new HarvestCommand(factory))
                 .addSubcommand(new ReindexCommand(factory))
                 .addSubcommand("bench", bench)
-                .addSubcommand(new ThemesCommand());
+                .addSubcommand(new ThemesCommand())
+                .addSubcommand(new TerritoryCommand());
         commandLine.setExecutionExceptionHandler(Main::handleException);
         return commandLine;
     }

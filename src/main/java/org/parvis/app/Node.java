@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import org.parvis.bench.FeedBenchCommand;
 import org.parvis.feed.FeedService;
 import org.parvis.index.FeedIndex;
 import org.parvis.source.SourceConfig;
@@ -14,6 +15,7 @@ import org.parvis.store.Store;
 import org.parvis.store.StoreLocation;
 import org.parvis.territory.FrenchGazetteer;
 import org.parvis.territory.Gazetteer;
+import org.parvis.territory.PlacesBenchCommand;
 import org.parvis.web.ApiContext;
 import org.parvis.web.ApiServer;
 import org.parvis.web.SourceView;
@@ -37,7 +39,7 @@ public final class Node implements NodeRuntime {
 
         @Override
         public List<Object> listBenchCommands() {
-            return List.of();
+            return List.of(new FeedBenchCommand(), new PlacesBenchCommand());
         }
     }
 
