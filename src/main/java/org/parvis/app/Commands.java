@@ -1,18 +1,20 @@
 package org.parvis.app;
 
 import io.javalin.util.JavalinBindException;
-import java.net.BindException;
-import java.net.URI;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
+
 import org.parvis.source.Connectors;
 import org.parvis.source.HarvestListener;
 import org.parvis.source.Harvester;
 import org.parvis.source.HttpFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.net.BindException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Steps the commands share: building the harvester of a node, starting its API with a clear error
@@ -31,12 +33,19 @@ final class Commands {
      * tells {@code progress}.
      */
     static Harvester harvester(NodeRuntime node, URI contact, HarvestListener progress) {
-        HttpFetcher fetcher = new HttpFetcher(HttpFetcher.Settings.defaults(Version.current(), contact));
+        HttpFetcher fetcher =
+                new HttpFetcher(HttpFetcher.Settings.defaults(Version.current(), contact));
         HarvestListener listener = (source, batch, removed) -> {
             node.catchUpIndex();
             progress.afterBatch(source, batch, removed);
         };
-        return new Harvester(node.store(), Connectors.defaults(), fetcher, Clock.systemUTC(), listener, node.meters());
+        return new Harvester(
+                node.store(),
+                Connectors.defaults(),
+                fetcher,
+                Clock.systemUTC(),
+                listener,
+                node.meters());
     }
 
     /** Starts the node's API, turning a busy port into an error that says what to do. */

@@ -1,20 +1,22 @@
 package org.parvis.app;
 
+import org.parvis.demo.FakePlatform;
+import org.parvis.source.HarvestListener;
+import org.parvis.source.Harvester;
+import org.parvis.source.SourceConfig;
+import org.parvis.store.HarvestRun;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.parvis.demo.FakePlatform;
-import org.parvis.source.HarvestListener;
-import org.parvis.source.Harvester;
-import org.parvis.source.SourceConfig;
-import org.parvis.store.HarvestRun;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code parvis demo}: starts the sample platform on the loopback interface, harvests its sources
@@ -59,14 +61,16 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            // The sample platform materialises its dates now, so some items are open, some upcoming.
+            // The sample platform materialises its dates now, so some items are open, some
+            // upcoming.
             FakePlatform platform = FakePlatform.start(Instant.now());
             resources.add(platform);
             List<SourceConfig> sources = platform.listSources();
 
             NodeRuntime node = factory.open(NodeOptions.settings(dataDir, null, sources));
             resources.add(node);
-            Harvester harvester = Commands.harvester(node, Version.DEFAULT_CONTACT, HarvestListener.NONE);
+            Harvester harvester =
+                    Commands.harvester(node, Version.DEFAULT_CONTACT, HarvestListener.NONE);
             int failed = 0;
             for (SourceConfig source : sources) {
                 if (harvester.harvest(source).outcome() == HarvestRun.Outcome.FAILED) {
@@ -90,7 +94,9 @@ final class DemoCommand implements Callable<Integer> {
         String api = "http://localhost:" + port + "/api/v1";
         out.println();
         out.println("Parvis demo — sample data only (données d'exemple, not real processes).");
-        out.printf("Harvested %d sample platforms%s. Try:%n", sources, failed == 0 ? "" : " (" + failed + " failed)");
+        out.printf(
+                "Harvested %d sample platforms%s. Try:%n",
+                sources, failed == 0 ? "" : " (" + failed + " failed)");
         out.println("  Around Bordeaux (commune, métropole, Gironde, région, France, EU):");
         out.println("    " + api + "/feed?place=fr:commune:33063");
         out.println("  Around Périgueux (no Bordeaux items):");

@@ -1,24 +1,27 @@
 package org.parvis.app;
 
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import org.jspecify.annotations.Nullable;
+import org.parvis.source.HarvestListener;
+import org.parvis.source.Harvester;
+import org.parvis.source.SourceConfig;
+import org.parvis.store.HarvestRun;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
-import org.jspecify.annotations.Nullable;
-import org.parvis.source.HarvestListener;
-import org.parvis.source.Harvester;
-import org.parvis.source.SourceConfig;
-import org.parvis.store.HarvestRun;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code parvis harvest}: harvests the configured sources once, in order, and prints one line per
@@ -32,21 +35,26 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.VersionProvider.class,
         description = {
             "Harvest the configured sources once and update the search index.",
-            "Exit code " + Main.EXIT_HARVEST_FAILED + " when a source could not be harvested at all."
+            "Exit code " + Main.EXIT_HARVEST_FAILED
+                    + " when a source could not be harvested at all."
         })
 final class HarvestCommand implements Callable<Integer> {
 
     @Mixin
     NodeOptions nodeOptions = new NodeOptions();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Node configuration (default: ./parvis.yml).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Node configuration (default: ./parvis.yml).")
     @Nullable
     Path config;
 
     @Option(
             names = "--source",
             paramLabel = "ID",
-            description = "Harvest only this source (repeatable); default: every configured source.")
+            description =
+                    "Harvest only this source (repeatable); default: every configured source.")
     List<String> sourceIds = new ArrayList<>();
 
     @Spec
@@ -73,7 +81,8 @@ final class HarvestCommand implements Callable<Integer> {
                 ProgressBar bar = System.console() == null ? null : progressBar()) {
             HarvestListener progress = bar == null
                     ? HarvestListener.NONE
-                    : (source, batch, removed) -> bar.stepBy(batch.inserted() + batch.changed() + batch.unchanged());
+                    : (source, batch, removed) ->
+                            bar.stepBy(batch.inserted() + batch.changed() + batch.unchanged());
             Harvester harvester = Commands.harvester(node, configuration.contact(), progress);
             for (SourceConfig source : sources) {
                 if (bar != null) {

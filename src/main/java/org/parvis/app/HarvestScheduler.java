@@ -1,14 +1,15 @@
 package org.parvis.app;
 
+import org.parvis.source.Harvester;
+import org.parvis.source.SourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.parvis.source.Harvester;
-import org.parvis.source.SourceConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Harvests each source on its interval, one harvest at a time: the first runs start a few seconds
@@ -44,7 +45,10 @@ final class HarvestScheduler implements AutoCloseable {
         long delayMillis = 0;
         for (SourceConfig source : sources) {
             executor.scheduleWithFixedDelay(
-                    () -> harvestQuietly(source), delayMillis, source.interval().toMillis(), TimeUnit.MILLISECONDS);
+                    () -> harvestQuietly(source),
+                    delayMillis,
+                    source.interval().toMillis(),
+                    TimeUnit.MILLISECONDS);
             delayMillis += STAGGER.toMillis();
         }
         LOG.info("harvesting {} sources on their intervals", sources.size());
@@ -55,7 +59,10 @@ final class HarvestScheduler implements AutoCloseable {
         try {
             harvester.harvest(source);
         } catch (RuntimeException e) {
-            LOG.error("harvest of {} failed unexpectedly; it will be retried at the next interval", source.id(), e);
+            LOG.error(
+                    "harvest of {} failed unexpectedly; it will be retried at the next interval",
+                    source.id(),
+                    e);
         }
     }
 

@@ -1,15 +1,17 @@
 package org.parvis.app;
 
-import java.io.PrintWriter;
 import org.parvis.territory.TerritoryCommand;
 import org.parvis.theme.ThemesCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
 
 /**
  * The {@code parvis} command line: {@code serve}, {@code demo}, {@code harvest}, {@code reindex}
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
         name = "parvis",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
-        description = "Parvis: one feed of the public participation processes that concern a place.")
+        description =
+                "Parvis: one feed of the public participation processes that concern a place.")
 public final class Main implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -74,7 +77,8 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    private static int handleException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+    private static int handleException(
+            Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
         PrintWriter err = commandLine.getErr();
         if (e instanceof ParvisConfigException) {
             err.println("parvis: " + e.getMessage());

@@ -3,9 +3,7 @@ package org.parvis.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.util.List;
+
 import org.parvis.bench.FeedBenchCommand;
 import org.parvis.feed.FeedService;
 import org.parvis.index.FeedIndex;
@@ -19,6 +17,10 @@ import org.parvis.territory.PlacesBenchCommand;
 import org.parvis.web.ApiContext;
 import org.parvis.web.ApiServer;
 import org.parvis.web.SourceView;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
 
 /**
  * An open node: the French gazetteer, the store (SQLite in the data directory, or PostgreSQL), the
@@ -47,7 +49,8 @@ public final class Node implements NodeRuntime {
     private final Gazetteer gazetteer;
     private final Store store;
     private final FeedIndex index;
-    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry meters =
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     private Node(NodeSettings settings, Gazetteer gazetteer, Store store, FeedIndex index) {
         this.settings = settings;
@@ -108,7 +111,8 @@ public final class Node implements NodeRuntime {
 
     @Override
     public AutoCloseable startApi(String host, int port) {
-        FeedService feed = new FeedService(gazetteer, index, Clock.systemUTC(), settings::platformName);
+        FeedService feed =
+                new FeedService(gazetteer, index, Clock.systemUTC(), settings::platformName);
         ApiContext context = new ApiContext(
                 feed::query,
                 store,

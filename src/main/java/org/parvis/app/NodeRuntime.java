@@ -1,6 +1,7 @@
 package org.parvis.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
+
 import org.parvis.store.Store;
 
 /**

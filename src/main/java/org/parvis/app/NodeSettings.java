@@ -1,9 +1,10 @@
 package org.parvis.app;
 
-import java.nio.file.Path;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.parvis.source.SourceConfig;
+
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a node is opened with: its data directory (SQLite database, search index), the JDBC URL of
@@ -11,7 +12,8 @@ import org.parvis.source.SourceConfig;
  *
  * <p>Immutable and thread-safe.
  */
-public record NodeSettings(Path dataDir, @Nullable String databaseUrl, List<SourceConfig> sources, String version) {
+public record NodeSettings(
+        Path dataDir, @Nullable String databaseUrl, List<SourceConfig> sources, String version) {
 
     public NodeSettings {
         if (dataDir == null) {

@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.AreaId;
+import org.parvis.model.Licence;
+import org.parvis.source.SourceConfig;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,10 +28,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.AreaId;
-import org.parvis.model.Licence;
-import org.parvis.source.SourceConfig;
 
 /**
  * The node's configuration file, {@code parvis.yml}: the contact URL sent to the platforms and the
@@ -110,19 +112,23 @@ record ParvisConfig(URI contact, List<SourceConfig> sources) {
             shape = YAML.readValue(Files.readAllBytes(file), FileShape.class);
         } catch (NoSuchFileException e) {
             throw new ParvisConfigException("configuration file " + file.toAbsolutePath()
-                    + " does not exist; create it (see parvis serve --help) or pass another with --config");
+                    + " does not exist; create it (see parvis serve --help) or pass "
+                    + "another with --config");
         } catch (UnrecognizedPropertyException e) {
-            throw new ParvisConfigException(file + ": unknown key '" + e.getPropertyName() + "'" + where(e)
-                    + "; expected one of "
-                    + new TreeSet<>(e.getKnownPropertyIds().stream()
-                            .map(String::valueOf)
-                            .toList()));
+            throw new ParvisConfigException(
+                    file + ": unknown key '" + e.getPropertyName() + "'" + where(e)
+                            + "; expected one of "
+                            + new TreeSet<>(e.getKnownPropertyIds().stream()
+                                    .map(String::valueOf)
+                                    .toList()));
         } catch (JsonProcessingException e) {
             String where =
                     e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
-            throw new ParvisConfigException(file + where + " is not valid configuration: " + e.getOriginalMessage(), e);
+            throw new ParvisConfigException(
+                    file + where + " is not valid configuration: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new ParvisConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+            throw new ParvisConfigException(
+                    "cannot read configuration file " + file + ": " + e.getMessage(), e);
         }
         if (shape == null) {
             return empty();
@@ -138,7 +144,9 @@ record ParvisConfig(URI contact, List<SourceConfig> sources) {
             if (step.getIndex() >= 0) {
                 where.append(" #").append(step.getIndex() + 1);
             } else if (step.getFieldName() != null) {
-                where.append(where.length() == 0 ? "" : " >").append(' ').append(step.getFieldName());
+                where.append(where.length() == 0 ? "" : " >")
+                        .append(' ')
+                        .append(step.getFieldName());
             }
         }
         return where.length() == 0 ? "" : " in" + where;
@@ -168,13 +176,16 @@ record ParvisConfig(URI contact, List<SourceConfig> sources) {
         }
         try {
             URI uri = new URI(contact.strip());
-            if (uri.getScheme() == null || !Set.of("https", "http", "mailto").contains(uri.getScheme())) {
+            if (uri.getScheme() == null
+                    || !Set.of("https", "http", "mailto").contains(uri.getScheme())) {
                 throw new ParvisConfigException(file + ": contact '" + contact
-                        + "' must be an https:// page or a mailto: address where platform operators can reach you");
+                        + "' must be an https:// page or a mailto: address where "
+                        + "platform operators can reach you");
             }
             return uri;
         } catch (java.net.URISyntaxException e) {
-            throw new ParvisConfigException(file + ": contact '" + contact + "' is not a URL: " + e.getMessage(), e);
+            throw new ParvisConfigException(
+                    file + ": contact '" + contact + "' is not a URL: " + e.getMessage(), e);
         }
     }
 
@@ -184,7 +195,8 @@ record ParvisConfig(URI contact, List<SourceConfig> sources) {
         int position = 0;
         for (SourceShape shape : shapes == null ? List.<SourceShape>of() : shapes) {
             position++;
-            String where = file + ", source #" + position + (shape.id() == null ? "" : " ('" + shape.id() + "')");
+            String where = file + ", source #" + position
+                    + (shape.id() == null ? "" : " ('" + shape.id() + "')");
             SourceConfig source;
             try {
                 source = source(shape);
@@ -192,8 +204,8 @@ record ParvisConfig(URI contact, List<SourceConfig> sources) {
                 throw new ParvisConfigException(where + ": " + e.getMessage(), e);
             }
             if (!ids.add(source.id())) {
-                throw new ParvisConfigException(
-                        where + ": source id '" + source.id() + "' is used twice; give each source its own id");
+                throw new ParvisConfigException(where + ": source id '" + source.id()
+                        + "' is used twice; give each source its own id");
             }
             sources.add(source);
         }
@@ -202,13 +214,15 @@ record ParvisConfig(URI contact, List<SourceConfig> sources) {
 
     private static SourceConfig source(SourceShape shape) {
         if (shape.baseUrl() == null) {
-            throw new IllegalArgumentException("'baseUrl' is required, e.g. https://participer.example.fr");
+            throw new IllegalArgumentException(
+                    "'baseUrl' is required, e.g. https://participer.example.fr");
         }
         URI baseUrl;
         try {
             baseUrl = new URI(shape.baseUrl().strip());
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("baseUrl '" + shape.baseUrl() + "' is not a URL: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "baseUrl '" + shape.baseUrl() + "' is not a URL: " + e.getMessage(), e);
         }
         LicenceShape licence = shape.licence();
         return new SourceConfig(
@@ -222,7 +236,9 @@ record ParvisConfig(URI contact, List<SourceConfig> sources) {
                         : AreaId.parse(shape.territory().strip()),
                 shape.locales(),
                 shape.interval() == null ? DEFAULT_INTERVAL : parseDuration(shape.interval()),
-                licence == null ? Licence.UNKNOWN : new Licence(licence.id(), licence.url(), licence.attribution()),
+                licence == null
+                        ? Licence.UNKNOWN
+                        : new Licence(licence.id(), licence.url(), licence.attribution()),
                 Boolean.TRUE.equals(shape.sample()));
     }
 

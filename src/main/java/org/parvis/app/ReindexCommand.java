@@ -1,11 +1,12 @@
 package org.parvis.app;
 
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code parvis reindex}: rebuilds the search index from the store, e.g. after an upgrade that

@@ -1,15 +1,17 @@
 package org.parvis.app;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.parvis.source.HarvestListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code parvis serve}: opens the node, serves the API and harvests every configured source on its
@@ -32,7 +34,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     NodeOptions nodeOptions = new NodeOptions();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Node configuration (sources to harvest).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Node configuration (sources to harvest).")
     @Nullable
     Path config;
 
@@ -40,7 +45,8 @@ final class ServeCommand implements Callable<Integer> {
             names = "--host",
             paramLabel = "HOST",
             defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+            description = "Address to listen on (default: ${DEFAULT-VALUE};"
+                    + " 0.0.0.0 for every interface).")
     String host = "127.0.0.1";
 
     @Option(
@@ -60,14 +66,16 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ParvisConfig configuration = ParvisConfig.load(config);
         if (configuration.sources().isEmpty()) {
-            LOG.warn("no sources configured: serving what the store holds; list sources in parvis.yml");
+            LOG.warn("no sources configured: serving what the store holds; list sources in "
+                    + "parvis.yml");
         }
 
         NodeRuntime node = factory.open(nodeOptions.settings(configuration.sources()));
         try {
             AutoCloseable api = Commands.startApi(node, host, port);
             HarvestScheduler scheduler = new HarvestScheduler(
-                    Commands.harvester(node, configuration.contact(), HarvestListener.NONE), configuration.sources());
+                    Commands.harvester(node, configuration.contact(), HarvestListener.NONE),
+                    configuration.sources());
             scheduler.start();
             LOG.info("Parvis {} serving http://{}:{}/api/v1/feed", Version.current(), host, port);
             Commands.runUntilStopped(List.of(node, api, scheduler));

@@ -1,16 +1,17 @@
 package org.parvis.bench;
 
+import org.parvis.feed.FeedQuery;
+import org.parvis.model.AreaId;
+import org.parvis.model.AreaLevel;
+import org.parvis.territory.Gazetteer;
+import org.parvis.territory.Place;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.parvis.feed.FeedQuery;
-import org.parvis.model.AreaId;
-import org.parvis.model.AreaLevel;
-import org.parvis.territory.Gazetteer;
-import org.parvis.territory.Place;
 
 /**
  * Turns a place and a scope into the exact areas a process must name to match, for the engines that

@@ -1,9 +1,10 @@
 package org.parvis.bench;
 
+import org.parvis.model.Process;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.parvis.model.Process;
 
 /**
  * The synthetic processes of one benchmark run, the fixed instant at which statuses are computed
@@ -46,8 +47,8 @@ record BenchDataset(List<Process> processes, Instant now, long seed) {
     static int indexOf(URI id) {
         String text = id.toString();
         if (!text.startsWith(URI_PREFIX) || text.length() != URI_PREFIX.length() + DIGITS) {
-            throw new IllegalArgumentException(
-                    "'" + id + "' is not a benchmark item URL; expected " + URI_PREFIX + " and " + DIGITS + " digits");
+            throw new IllegalArgumentException("'" + id + "' is not a benchmark item URL; expected "
+                    + URI_PREFIX + " and " + DIGITS + " digits");
         }
         return Integer.parseInt(text.substring(URI_PREFIX.length()));
     }

@@ -1,9 +1,10 @@
 package org.parvis.bench;
 
-import java.util.Set;
-import java.util.TreeSet;
 import org.parvis.feed.FeedQuery;
 import org.parvis.model.AreaId;
+
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One benchmark query: a place, a scope and a set of themes (any of them; empty for all). The rest
@@ -24,11 +25,20 @@ record BenchQuery(AreaId place, FeedQuery.Scope scope, Set<String> themes) {
     /** The same question as the feed service takes it. */
     FeedQuery toFeedQuery() {
         return new FeedQuery(
-                place, scope, themes, Set.of(), Set.of(), null, FeedQuery.Sort.CLOSING, FeedQuery.DEFAULT_LIMIT, null);
+                place,
+                scope,
+                themes,
+                Set.of(),
+                Set.of(),
+                null,
+                FeedQuery.Sort.CLOSING,
+                FeedQuery.DEFAULT_LIMIT,
+                null);
     }
 
     @Override
     public String toString() {
-        return place + " " + scope.name().toLowerCase(java.util.Locale.ROOT) + " " + new TreeSet<>(themes);
+        return place + " " + scope.name().toLowerCase(java.util.Locale.ROOT) + " "
+                + new TreeSet<>(themes);
     }
 }

@@ -1,5 +1,12 @@
 package org.parvis.bench;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.feed.FeedQuery;
+import org.parvis.model.AreaLevel;
+import org.parvis.model.Process;
+import org.parvis.model.ProcessStatus;
+import org.parvis.territory.Gazetteer;
+
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,12 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
-import org.parvis.feed.FeedQuery;
-import org.parvis.model.AreaLevel;
-import org.parvis.model.Process;
-import org.parvis.model.ProcessStatus;
-import org.parvis.territory.Gazetteer;
 
 /**
  * The Markdown report of one benchmark run: the setup, one table row per engine, ratios to the
@@ -63,7 +64,9 @@ final class BenchReport {
         compareAnswers();
     }
 
-    /** Sample queries on which some engine disagreed with the reference engine, summed over engines. */
+    /**
+     * Sample queries on which some engine disagreed with the reference engine, summed over engines.
+     */
     int mismatchCount() {
         return mismatchesByEngine.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -91,7 +94,8 @@ final class BenchReport {
         }
     }
 
-    private String describe(String engine, BenchQuery query, FeedAnswer expected, FeedAnswer actual) {
+    private String describe(
+            String engine, BenchQuery query, FeedAnswer expected, FeedAnswer actual) {
         List<String> parts = new ArrayList<>();
         if (expected.total() != actual.total()) {
             parts.add("total " + actual.total() + " instead of " + expected.total());
@@ -131,13 +135,18 @@ final class BenchReport {
         Runtime runtime = Runtime.getRuntime();
         out.printf(
                 Locale.ROOT,
-                "- Data: %,d synthetic processes over %,d places, seed %d, generated in %.1f s; statuses at %s.%n",
+                "- Data: %,d synthetic processes over %,d places, seed %d, generated in %.1f s; "
+                        + "statuses at %s.%n",
                 dataset.size(),
                 gazetteer.size(),
                 dataset.seed(),
                 generateNanos / 1e9,
                 dataset.now());
-        out.printf(Locale.ROOT, "- Open or upcoming at that instant: %s; levels: %s.%n", openShare(), levelMix());
+        out.printf(
+                Locale.ROOT,
+                "- Open or upcoming at that instant: %s; levels: %s.%n",
+                openShare(),
+                levelMix());
         out.printf(
                 Locale.ROOT,
                 "- Queries: %s; themes per query %s; scope around unless stated, open and upcoming,"
@@ -153,7 +162,8 @@ final class BenchReport {
                         mean));
         out.printf(
                 Locale.ROOT,
-                "- JVM: %s %s, %d processors available, max heap %,d MiB; each timed phase stops after %d s.%n",
+                "- JVM: %s %s, %d processors available, max heap %,d MiB; each timed phase stops "
+                        + "after %d s.%n",
                 System.getProperty("java.vm.name"),
                 System.getProperty("java.version"),
                 runtime.availableProcessors(),
@@ -176,8 +186,10 @@ final class BenchReport {
         int threads = settings.threads();
         out.printf(
                 Locale.ROOT,
-                "| Engine | Load (s) | Timed queries | q/s, 1 thread | q/s, %d threads | p50 (µs) | p90 (µs)"
-                        + " | p99 (µs) | max (µs) | CPU µs/query | q/s vs Lucene | p50 vs Lucene |%n",
+                "| Engine | Load (s) | Timed queries | q/s, 1 thread | q/s, %d threads | p50 "
+                        + "(µs) | p90 (µs)"
+                        + " | p99 (µs) | max (µs) | CPU µs/query | q/s vs Lucene | p50 vs Lucene "
+                        + "|%n",
                 threads);
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (EngineRun run : runs) {
@@ -222,7 +234,8 @@ final class BenchReport {
         }
         out.printf(
                 Locale.ROOT,
-                "Agreement with %s on %d sample queries (total, first page of ids in order, facet counts):"
+                "Agreement with %s on %d sample queries (total, first page of ids in order, "
+                        + "facet counts):"
                         + " mismatch count ",
                 reference.engine(),
                 sample.size());
@@ -247,16 +260,22 @@ final class BenchReport {
                         Locale.ROOT,
                         "Lucene ≥ 10× PostgreSQL throughput: %s on 1 thread, %s on %d threads",
                         ratio(luceneStats.queriesPerSecond(), pg.latency().queriesPerSecond()),
-                        ratio(lucene.get().parallelQueriesPerSecond(), pg.parallelQueriesPerSecond()),
+                        ratio(
+                                lucene.get().parallelQueriesPerSecond(),
+                                pg.parallelQueriesPerSecond()),
                         settings.threads())));
         find(FeedBench.BITSET)
                 .ifPresent(floor -> lines.add(String.format(
                         Locale.ROOT,
-                        "Lucene within 4× of the bitset floor: the floor is %s faster on 1 thread, %s on %d threads",
+                        "Lucene within 4× of the bitset floor: the floor is %s faster on 1 "
+                                + "thread, %s on %d threads",
                         ratio(floor.latency().queriesPerSecond(), luceneStats.queriesPerSecond()),
-                        ratio(floor.parallelQueriesPerSecond(), lucene.get().parallelQueriesPerSecond()),
+                        ratio(
+                                floor.parallelQueriesPerSecond(),
+                                lucene.get().parallelQueriesPerSecond()),
                         settings.threads())));
-        lines.add(String.format(Locale.ROOT, "Lucene p99 ≤ 3 ms: p99 is %.2f ms", luceneStats.p99Nanos() / 1e6));
+        lines.add(String.format(
+                Locale.ROOT, "Lucene p99 ≤ 3 ms: p99 is %.2f ms", luceneStats.p99Nanos() / 1e6));
         out.println("Against the aims:");
         lines.forEach(line -> out.println("- " + line));
         out.println();
@@ -294,8 +313,8 @@ final class BenchReport {
             counts.merge(process.territories().get(0).area().level(), 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();
-        counts.forEach((level, count) ->
-                parts.add(String.format(Locale.ROOT, "%s %.1f %%", level.code(), 100.0 * count / dataset.size())));
+        counts.forEach((level, count) -> parts.add(String.format(
+                Locale.ROOT, "%s %.1f %%", level.code(), 100.0 * count / dataset.size())));
         return String.join(", ", parts);
     }
 
@@ -307,8 +326,8 @@ final class BenchReport {
             counts.merge(kind, 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();
-        counts.forEach((kind, count) ->
-                parts.add(String.format(Locale.ROOT, "%s %.0f %%", kind, 100.0 * count / timed.size())));
+        counts.forEach((kind, count) -> parts.add(
+                String.format(Locale.ROOT, "%s %.0f %%", kind, 100.0 * count / timed.size())));
         return String.join(", ", parts);
     }
 
@@ -319,7 +338,8 @@ final class BenchReport {
         }
         List<String> parts = new ArrayList<>();
         for (int k = 0; k < counts.length; k++) {
-            parts.add(String.format(Locale.ROOT, "%d: %.0f %%", k, 100.0 * counts[k] / timed.size()));
+            parts.add(
+                    String.format(Locale.ROOT, "%d: %.0f %%", k, 100.0 * counts[k] / timed.size()));
         }
         return String.join(", ", parts);
     }
@@ -334,7 +354,9 @@ final class BenchReport {
                 .orElse(0));
     }
 
-    /** CPU per query of the timing thread; for an out-of-process engine, only the client's share. */
+    /**
+     * CPU per query of the timing thread; for an out-of-process engine, only the client's share.
+     */
     private static String cpu(EngineRun run, LatencyStats stats) {
         if (stats.cpuNanosPerQuery() < 0) {
             return "–";

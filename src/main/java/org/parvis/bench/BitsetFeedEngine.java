@@ -1,12 +1,5 @@
 package org.parvis.bench;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parvis.feed.FeedQuery;
 import org.parvis.model.AreaId;
@@ -16,6 +9,14 @@ import org.parvis.model.ProcessStatus;
 import org.parvis.model.ProcessType;
 import org.parvis.model.TerritoryRef;
 import org.parvis.model.ThemeAssignment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The floor: the feed question answered from plain arrays held in memory. Each area and each theme
@@ -99,7 +100,8 @@ final class BitsetFeedEngine implements FeedEngine {
         Map<AreaId, Postings> postings = new HashMap<>();
         byArea.forEach((area, items) -> postings.put(area, Postings.of(items, size)));
         areaPostings = postings;
-        themePostings = byTheme.stream().map(items -> Postings.of(items, size)).toArray(Postings[]::new);
+        themePostings =
+                byTheme.stream().map(items -> Postings.of(items, size)).toArray(Postings[]::new);
     }
 
     private int themeNumber(String theme, List<IntList> byTheme) {
@@ -107,7 +109,8 @@ final class BitsetFeedEngine implements FeedEngine {
         if (number == null) {
             if (themeIds.size() == Long.SIZE) {
                 throw new IllegalArgumentException(
-                        "theme '" + theme + "' is the 65th distinct theme; the bitset" + " engine handles at most 64");
+                        "theme '" + theme + "' is the 65th distinct theme; the bitset"
+                                + " engine handles at most 64");
             }
             number = themeIds.size();
             themeNumbers.put(theme, number);
@@ -243,7 +246,8 @@ final class BitsetFeedEngine implements FeedEngine {
                     return;
                 }
                 int right = left + 1;
-                int later = right < heapSize && closesBefore(heap[left], heap[right]) ? right : left;
+                int later =
+                        right < heapSize && closesBefore(heap[left], heap[right]) ? right : left;
                 if (!closesBefore(heap[parent], heap[later])) {
                     return;
                 }

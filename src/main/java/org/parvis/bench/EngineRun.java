@@ -1,7 +1,8 @@
 package org.parvis.bench;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
+
+import java.util.List;
 
 /**
  * What one engine did in a benchmark run: its load time, single-thread latencies, multi-thread

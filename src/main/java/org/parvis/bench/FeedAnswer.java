@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What an engine answers to a {@link BenchQuery}: the number of matching processes, the item numbers
+ * What an engine answers to a {@link BenchQuery}: the number of matching processes, the item
+ * numbers
  * of the first page in order, and the facet counts (facet name → value → count, zero counts
  * omitted).
  *

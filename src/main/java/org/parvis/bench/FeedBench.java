@@ -1,5 +1,10 @@
 package org.parvis.bench;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.territory.Gazetteer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -17,10 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
-import org.parvis.territory.Gazetteer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Measures the feed query ("which open processes concern this place and these themes?") on
@@ -96,7 +97,8 @@ public final class FeedBench {
 
         private static void requireRange(String name, long value, long min, long max) {
             if (value < min || value > max) {
-                throw new IllegalArgumentException(name + " is " + value + "; expected " + min + " to " + max);
+                throw new IllegalArgumentException(
+                        name + " is " + value + "; expected " + min + " to " + max);
             }
         }
     }
@@ -108,7 +110,8 @@ public final class FeedBench {
      * A run of every engine available: Lucene, PostgreSQL when {@code settings} name a database,
      * and the bitset floor. {@code out} gets the report, {@code progress} what happens meanwhile.
      */
-    public static FeedBench create(Gazetteer gazetteer, Settings settings, PrintStream out, PrintStream progress) {
+    public static FeedBench create(
+            Gazetteer gazetteer, Settings settings, PrintStream out, PrintStream progress) {
         AreaHierarchy hierarchy = AreaHierarchy.of(gazetteer);
         List<EngineSpec> engines = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -121,10 +124,12 @@ public final class FeedBench {
                 false));
         String postgresUrl = settings.postgresUrl();
         if (postgresUrl != null) {
-            engines.add(new EngineSpec(POSTGRES, () -> new PostgresFeedEngine(postgresUrl, hierarchy), true));
+            engines.add(new EngineSpec(
+                    POSTGRES, () -> new PostgresFeedEngine(postgresUrl, hierarchy), true));
         } else {
-            skipped.add("PostgreSQL, because no database was given (--postgres jdbc:postgresql://… or"
-                    + " PARVIS_BENCH_POSTGRES_URL).");
+            skipped.add(
+                    "PostgreSQL, because no database was given (--postgres jdbc:postgresql://… or"
+                            + " PARVIS_BENCH_POSTGRES_URL).");
         }
         engines.add(new EngineSpec(BITSET, () -> new BitsetFeedEngine(hierarchy), false));
         return new FeedBench(gazetteer, settings, engines, skipped, out, progress);
@@ -152,25 +157,35 @@ public final class FeedBench {
     public int run() {
         progress.printf("generating %,d processes (seed %d)%n", settings.items(), settings.seed());
         long start = System.nanoTime();
-        BenchDataset dataset =
-                new SyntheticProcesses(gazetteer).generate(settings.items(), settings.seed(), settings.now());
+        BenchDataset dataset = new SyntheticProcesses(gazetteer)
+                .generate(settings.items(), settings.seed(), settings.now());
         long generateNanos = System.nanoTime() - start;
 
         QueryGenerator queryGenerator = new QueryGenerator(gazetteer);
-        List<BenchQuery> warmup = queryGenerator.generate(Math.min(5_000, settings.queries()), settings.seed() + 1);
+        List<BenchQuery> warmup =
+                queryGenerator.generate(Math.min(5_000, settings.queries()), settings.seed() + 1);
         List<BenchQuery> timed = queryGenerator.generate(settings.queries(), settings.seed() + 2);
-        List<BenchQuery> sample = queryGenerator.generate(settings.sampleQueries(), settings.seed() + 3);
+        List<BenchQuery> sample =
+                queryGenerator.generate(settings.sampleQueries(), settings.seed() + 3);
 
         String loadBefore = loadAverage();
         List<EngineRun> runs = new ArrayList<>();
         for (EngineSpec spec : engines) {
             runs.add(runEngine(spec, dataset, warmup, timed, sample));
         }
-        String machineLoad =
-                "load average (1, 5, 15 min) " + loadBefore + " before the engines ran, " + loadAverage() + " after";
+        String machineLoad = "load average (1, 5, 15 min) " + loadBefore
+                + " before the engines ran, " + loadAverage() + " after";
 
-        BenchReport report =
-                new BenchReport(settings, dataset, gazetteer, generateNanos, timed, sample, runs, skipped, machineLoad);
+        BenchReport report = new BenchReport(
+                settings,
+                dataset,
+                gazetteer,
+                generateNanos,
+                timed,
+                sample,
+                runs,
+                skipped,
+                machineLoad);
         report.print(out);
         boolean allRan = runs.stream().allMatch(EngineRun::succeeded);
         return allRan && report.mismatchCount() == 0 ? 0 : 1;
@@ -182,7 +197,9 @@ public final class FeedBench {
             List<BenchQuery> warmup,
             List<BenchQuery> timed,
             List<BenchQuery> sample) {
-        int timedCount = spec.outOfProcess() ? Math.min(settings.queries(), settings.postgresQueries()) : timed.size();
+        int timedCount = spec.outOfProcess()
+                ? Math.min(settings.queries(), settings.postgresQueries())
+                : timed.size();
         int warmupCount = spec.outOfProcess() ? Math.min(200, warmup.size()) : warmup.size();
         long limitNanos = TimeUnit.SECONDS.toNanos(settings.phaseLimitSeconds());
         System.gc();
@@ -201,7 +218,8 @@ public final class FeedBench {
                 for (BenchQuery query : sample) {
                     sampleAnswers.add(session.query(query));
                 }
-                progress.printf("%s: timing up to %,d queries on one thread%n", spec.name(), timedCount);
+                progress.printf(
+                        "%s: timing up to %,d queries on one thread%n", spec.name(), timedCount);
                 latency = timeSingleThread(session, timed, timedCount, limitNanos);
             }
 
@@ -226,7 +244,8 @@ public final class FeedBench {
         }
     }
 
-    private static void runUntil(FeedEngine.Session session, List<BenchQuery> queries, int count, long deadlineNanos)
+    private static void runUntil(
+            FeedEngine.Session session, List<BenchQuery> queries, int count, long deadlineNanos)
             throws Exception {
         for (int i = 0; i < count && System.nanoTime() < deadlineNanos; i++) {
             Sink.consume(session.query(queries.get(i)));
@@ -234,7 +253,8 @@ public final class FeedBench {
     }
 
     private static LatencyStats timeSingleThread(
-            FeedEngine.Session session, List<BenchQuery> queries, int count, long limitNanos) throws Exception {
+            FeedEngine.Session session, List<BenchQuery> queries, int count, long limitNanos)
+            throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
         long[] latencies = new long[count];
@@ -255,7 +275,8 @@ public final class FeedBench {
     }
 
     /** Runs the queries on {@code threads} sessions at once; returns {count, elapsed nanos}. */
-    private long[] timeParallel(FeedEngine engine, List<BenchQuery> queries, int count, long limitNanos)
+    private long[] timeParallel(
+            FeedEngine engine, List<BenchQuery> queries, int count, long limitNanos)
             throws Exception {
         int threads = settings.threads();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -276,7 +297,9 @@ public final class FeedBench {
                         ready.countDown();
                         go.await();
                         int done = 0;
-                        for (int i = first; i < count && System.nanoTime() < deadline.get(); i += threads) {
+                        for (int i = first;
+                                i < count && System.nanoTime() < deadline.get();
+                                i += threads) {
                             Sink.consume(session.query(queries.get(i)));
                             done++;
                         }

@@ -1,13 +1,15 @@
 package org.parvis.bench;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.parvis.territory.FrenchGazetteer;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 /**
  * {@code parvis bench feed}: generates synthetic processes over the real French communes and
@@ -15,15 +17,17 @@ import picocli.CommandLine.Spec;
  * an in-memory bitset floor, then prints a Markdown report on standard output (progress goes to
  * standard error). Exits with 1 when an engine failed or the engines disagreed on a sample query.
  *
- * <p>Also runnable on its own: {@code java -cp target/parvis.jar org.parvis.bench.FeedBenchCommand}.
+ * <p>Also runnable on its own: {@code java -cp target/parvis.jar
+ * org.parvis.bench.FeedBenchCommand}.
  *
  * <p>Not thread-safe: picocli fills the fields, then calls {@link #call} once.
  */
 @Command(
         name = "feed",
         mixinStandardHelpOptions = true,
-        description = "Measures the feed query on synthetic processes: Parvis's Lucene index, PostgreSQL"
-                + " and an in-memory bitset floor, on the same data in the same run.")
+        description =
+                "Measures the feed query on synthetic processes: Parvis's Lucene index, PostgreSQL"
+                        + " and an in-memory bitset floor, on the same data in the same run.")
 public final class FeedBenchCommand implements Callable<Integer> {
 
     /** Where the PostgreSQL URL comes from when {@code --postgres} is not given. */
@@ -41,7 +45,8 @@ public final class FeedBenchCommand implements Callable<Integer> {
     @Option(
             names = "--queries",
             defaultValue = "20000",
-            description = "Queries timed on one thread for the in-process engines (default: ${DEFAULT-VALUE}).")
+            description = "Queries timed on one thread for the in-process engines (default: "
+                    + "${DEFAULT-VALUE}).")
     private int queries;
 
     @Option(
@@ -53,8 +58,10 @@ public final class FeedBenchCommand implements Callable<Integer> {
     @Option(
             names = "--postgres",
             paramLabel = "JDBC_URL",
-            description = "PostgreSQL to compare with, e.g. jdbc:postgresql://127.0.0.1:5432/parvis?user=parvis"
-                    + " (default: $" + POSTGRES_URL_VARIABLE + "; without either, PostgreSQL is skipped)."
+            description = "PostgreSQL to compare with, e.g. "
+                    + "jdbc:postgresql://127.0.0.1:5432/parvis?user=parvis"
+                    + " (default: $" + POSTGRES_URL_VARIABLE
+                    + "; without either, PostgreSQL is skipped)."
                     + " A fresh schema is created and dropped at the end.")
     private String postgres;
 
@@ -73,19 +80,23 @@ public final class FeedBenchCommand implements Callable<Integer> {
     @Option(
             names = "--sample",
             defaultValue = "200",
-            description = "Queries on which the engines' answers are compared (default: ${DEFAULT-VALUE}).")
+            description = "Queries on which the engines' answers are compared (default: "
+                    + "${DEFAULT-VALUE}).")
     private int sample;
 
     @Option(
             names = "--phase-limit-seconds",
             defaultValue = "60",
-            description = "Longest a timed phase may run before it stops early (default: ${DEFAULT-VALUE}).")
+            description = "Longest a timed phase may run before it stops early (default: "
+                    + "${DEFAULT-VALUE}).")
     private long phaseLimitSeconds;
 
     @Option(
             names = "--index-dir",
             paramLabel = "DIR",
-            description = "New directory for the Lucene index (default: a temporary directory, removed at the end).")
+            description =
+                    "New directory for the Lucene index (default: a temporary directory, removed "
+                            + "at the end).")
     private Path indexDirectory;
 
     @Option(
@@ -115,9 +126,11 @@ public final class FeedBenchCommand implements Callable<Integer> {
 
         long start = System.nanoTime();
         FrenchGazetteer gazetteer = FrenchGazetteer.loadDefault();
-        System.err.printf(
-                "gazetteer %s: %,d places loaded in %.1f s%n",
-                gazetteer.vintage(), gazetteer.size(), (System.nanoTime() - start) / 1e9);
+        spec.commandLine()
+                .getErr()
+                .printf(
+                        "gazetteer %s: %,d places loaded in %.1f s%n",
+                        gazetteer.vintage(), gazetteer.size(), (System.nanoTime() - start) / 1e9);
         return FeedBench.create(gazetteer, settings, System.out, System.err).run();
     }
 

@@ -1,8 +1,9 @@
 package org.parvis.bench;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.sql.SQLException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A way to answer the feed question over a {@link BenchDataset}, measured by {@link FeedBench}.

@@ -19,8 +19,12 @@ record LatencyStats(
         long maxNanos,
         double meanNanos) {
 
-    /** Statistics of the first {@code count} latencies, measured over {@code elapsedNanos} of wall time. */
-    static LatencyStats of(long[] latenciesNanos, int count, long elapsedNanos, long threadCpuNanos) {
+    /**
+     * Statistics of the first {@code count} latencies, measured over {@code elapsedNanos} of wall
+     * time.
+     */
+    static LatencyStats of(
+            long[] latenciesNanos, int count, long elapsedNanos, long threadCpuNanos) {
         if (count < 1) {
             throw new IllegalArgumentException("no query was timed; expected at least one latency");
         }

@@ -1,5 +1,12 @@
 package org.parvis.bench;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.feed.FeedItem;
+import org.parvis.feed.FeedResult;
+import org.parvis.feed.FeedService;
+import org.parvis.index.FeedIndex;
+import org.parvis.territory.Gazetteer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,12 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
-import org.parvis.feed.FeedItem;
-import org.parvis.feed.FeedResult;
-import org.parvis.feed.FeedService;
-import org.parvis.index.FeedIndex;
-import org.parvis.territory.Gazetteer;
 
 /**
  * Parvis itself: the processes bulk-loaded into a {@link FeedIndex} and queried through {@link
@@ -59,7 +60,10 @@ final class LuceneFeedEngine implements FeedEngine {
 
     @Override
     public String describe() {
-        return "index " + (openedDirectory == null ? "held in memory" : "memory-mapped from " + openedDirectory)
+        return "index "
+                + (openedDirectory == null
+                        ? "held in memory"
+                        : "memory-mapped from " + openedDirectory)
                 + ", Lucene " + org.apache.lucene.util.Version.LATEST;
     }
 
@@ -68,17 +72,22 @@ final class LuceneFeedEngine implements FeedEngine {
         if (temporary) {
             openedDirectory = Files.createTempDirectory("parvis-bench-index");
         } else if (directory != null) {
-            try (Stream<Path> entries = Files.exists(directory) ? Files.list(directory) : Stream.empty()) {
+            try (Stream<Path> entries =
+                    Files.exists(directory) ? Files.list(directory) : Stream.empty()) {
                 if (entries.findAny().isPresent()) {
                     throw new IllegalArgumentException("index directory " + directory
-                            + " is not empty; give a new or empty directory, the benchmark fills it");
+                            + " is not empty; give a new or empty directory, the "
+                            + "benchmark fills it");
                 }
             }
             openedDirectory = directory;
         }
-        index = openedDirectory == null ? FeedIndex.inMemory(gazetteer) : FeedIndex.open(openedDirectory, gazetteer);
+        index = openedDirectory == null
+                ? FeedIndex.inMemory(gazetteer)
+                : FeedIndex.open(openedDirectory, gazetteer);
         index.indexAll(dataset.processes(), 1);
-        service = new FeedService(gazetteer, index, Clock.fixed(dataset.now(), ZoneOffset.UTC), sourceId -> null);
+        service = new FeedService(
+                gazetteer, index, Clock.fixed(dataset.now(), ZoneOffset.UTC), sourceId -> null);
     }
 
     @Override

@@ -1,5 +1,16 @@
 package org.parvis.bench;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.AreaId;
+import org.parvis.model.AreaLevel;
+import org.parvis.model.Process;
+import org.parvis.model.TerritoryRef;
+import org.parvis.model.ThemeAssignment;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -19,16 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.AreaId;
-import org.parvis.model.AreaLevel;
-import org.parvis.model.Process;
-import org.parvis.model.TerritoryRef;
-import org.parvis.model.ThemeAssignment;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The feed question answered by PostgreSQL with a plain relational design: a {@code process} table
@@ -101,8 +102,8 @@ final class PostgresFeedEngine implements FeedEngine {
     PostgresFeedEngine(String url, AreaHierarchy hierarchy) {
         this.url = url;
         this.hierarchy = hierarchy;
-        this.schema =
-                "parvis_bench_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        this.schema = "parvis_bench_"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     }
 
     @Override
@@ -140,7 +141,8 @@ final class PostgresFeedEngine implements FeedEngine {
 
     private Connection requireAdmin() {
         if (admin == null) {
-            throw new IllegalStateException("the PostgreSQL engine is not loaded; call load() first");
+            throw new IllegalStateException(
+                    "the PostgreSQL engine is not loaded; call load() first");
         }
         return admin;
     }
@@ -166,27 +168,39 @@ final class PostgresFeedEngine implements FeedEngine {
                       level text NOT NULL,
                       search tsvector GENERATED ALWAYS AS
                         (to_tsvector('french', title || ' ' || coalesce(summary, ''))) STORED)""");
-            statement.execute("CREATE TABLE process_area (process_id bigint NOT NULL, area_id text NOT NULL)");
-            statement.execute("CREATE TABLE process_theme (process_id bigint NOT NULL, theme text NOT NULL)");
+            statement.execute("CREATE TABLE process_area"
+                    + " (process_id bigint NOT NULL, area_id text NOT NULL)");
+            statement.execute(
+                    "CREATE TABLE process_theme (process_id bigint NOT NULL, theme text NOT NULL)");
         }
         LOG.info("created schema {}; copying {} processes", schema, dataset.size());
 
         copy(
                 admin,
-                "COPY process (id, uri, kind, start_at, end_at, published_at, title, summary, language, level)"
+                "COPY process (id, uri, kind, start_at, end_at, published_at, title, summary, "
+                        + "language, level)"
                         + " FROM STDIN (FORMAT csv)",
                 new ProcessRows(dataset.processes()));
-        copy(admin, "COPY process_area (process_id, area_id) FROM STDIN (FORMAT csv)", new AreaRows(dataset));
-        copy(admin, "COPY process_theme (process_id, theme) FROM STDIN (FORMAT csv)", new ThemeRows(dataset));
+        copy(
+                admin,
+                "COPY process_area (process_id, area_id) FROM STDIN (FORMAT csv)",
+                new AreaRows(dataset));
+        copy(
+                admin,
+                "COPY process_theme (process_id, theme) FROM STDIN (FORMAT csv)",
+                new ThemeRows(dataset));
 
         try (Statement statement = admin.createStatement()) {
             statement.execute("ALTER TABLE process_area ADD PRIMARY KEY (process_id, area_id)");
-            statement.execute("CREATE INDEX process_area_by_area ON process_area (area_id, process_id)");
+            statement.execute(
+                    "CREATE INDEX process_area_by_area ON process_area (area_id, process_id)");
             statement.execute("ALTER TABLE process_theme ADD PRIMARY KEY (process_id, theme)");
-            statement.execute("CREATE INDEX process_theme_by_theme ON process_theme (theme, process_id)");
+            statement.execute(
+                    "CREATE INDEX process_theme_by_theme ON process_theme (theme, process_id)");
             statement.execute("CREATE INDEX process_by_end ON process (end_at, id)");
             statement.execute("CREATE INDEX process_search ON process USING gin (search)");
-            // VACUUM too, so that the visibility map allows index-only scans, as on a settled database.
+            // VACUUM too, so that the visibility map allows index-only scans, as on a settled
+            // database.
             statement.execute("VACUUM ANALYZE process, process_area, process_theme");
         }
     }
@@ -197,7 +211,8 @@ final class PostgresFeedEngine implements FeedEngine {
         return connection;
     }
 
-    private static void copy(Connection connection, String sql, RowWriter rows) throws SQLException {
+    private static void copy(Connection connection, String sql, RowWriter rows)
+            throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
             StringBuilder chunk = new StringBuilder(COPY_CHUNK_CHARS + 4096);
@@ -247,8 +262,10 @@ final class PostgresFeedEngine implements FeedEngine {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET search_path TO " + schema);
             }
-            this.anyTheme = connection.prepareStatement(String.format(Locale.ROOT, QUERY, ANY_THEME));
-            this.someThemes = connection.prepareStatement(String.format(Locale.ROOT, QUERY, SOME_THEMES));
+            this.anyTheme =
+                    connection.prepareStatement(String.format(Locale.ROOT, QUERY, ANY_THEME));
+            this.someThemes =
+                    connection.prepareStatement(String.format(Locale.ROOT, QUERY, SOME_THEMES));
         }
 
         @Override

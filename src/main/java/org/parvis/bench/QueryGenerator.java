@@ -1,16 +1,17 @@
 package org.parvis.bench;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.parvis.feed.FeedQuery;
 import org.parvis.model.AreaId;
 import org.parvis.model.AreaLevel;
 import org.parvis.territory.Gazetteer;
 import org.parvis.territory.Place;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * Draws the questions residents ask: 82 % around a commune (drawn in proportion to population), 8 %
@@ -28,7 +29,8 @@ final class QueryGenerator {
             WeightedChoice.of(SyntheticProcesses.THEMES, SyntheticProcesses.THEME_WEIGHTS::get);
 
     QueryGenerator(Gazetteer gazetteer) {
-        this.communes = WeightedChoice.of(gazetteer.listPlaces(AreaLevel.COMMUNE), SyntheticProcesses::population);
+        this.communes = WeightedChoice.of(
+                gazetteer.listPlaces(AreaLevel.COMMUNE), SyntheticProcesses::population);
         List<Place> arrondissementList = gazetteer.listPlaces(AreaLevel.ARRONDISSEMENT);
         this.arrondissements = arrondissementList.isEmpty()
                 ? null

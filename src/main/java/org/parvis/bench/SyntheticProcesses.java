@@ -1,19 +1,5 @@
 package org.parvis.bench;
 
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaId;
 import org.parvis.model.AreaLevel;
@@ -34,6 +20,21 @@ import org.parvis.model.ThemeMethod;
 import org.parvis.territory.Gazetteer;
 import org.parvis.territory.Place;
 
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
 /**
  * Generates synthetic participation processes spread over the places of a gazetteer, with a
  * realistic mix of levels, themes, kinds and dates. The same gazetteer, count, seed and instant
@@ -41,7 +42,8 @@ import org.parvis.territory.Place;
  *
  * <p>Levels: about 70 % commune (communes drawn in proportion to population, 3 % of them naming a
  * second commune of the same EPCI), 10 % EPCI, 8 % département, 5 % région, 2.5 % municipal
- * arrondissement, 2.5 % France, 2 % EU. Dates are whole days: most processes started in the last two
+ * arrondissement, 2.5 % France, 2 % EU. Dates are whole days: most processes started in the last
+ * two
  * years, some are announced up to six months ahead, and some petitions have no end, so that about a
  * quarter are open or upcoming at {@code now}.
  *
@@ -54,14 +56,15 @@ final class SyntheticProcesses {
 
     static final List<String> THEMES = List.copyOf(THEME_WEIGHTS.keySet());
 
-    private static final Licence LICENCE =
-            new Licence("etalab-2.0", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/", null);
+    private static final Licence LICENCE = new Licence(
+            "etalab-2.0", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/", null);
 
     private static final String[] SOURCES = {
         "bench-decidim-a", "bench-decidim-b", "bench-capcollectif", "bench-consul", "bench-agora"
     };
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
     private final Gazetteer gazetteer;
     private final WeightedChoice<Place> communes;
@@ -72,7 +75,8 @@ final class SyntheticProcesses {
     private final Map<AreaId, List<Place>> communesByEpci;
     private final Map<AreaId, AreaId> epciOfCommune;
     private final WeightedChoice<String> themes = WeightedChoice.of(THEMES, THEME_WEIGHTS::get);
-    private final WeightedChoice<KindProfile> kinds = WeightedChoice.of(KindProfile.ALL, KindProfile::weight);
+    private final WeightedChoice<KindProfile> kinds =
+            WeightedChoice.of(KindProfile.ALL, KindProfile::weight);
     private final WeightedChoice<KindProfile> europeanKinds = WeightedChoice.of(
             KindProfile.ALL.stream()
                     .filter(profile -> profile.kind() == ProcessType.CONSULTATION
@@ -83,7 +87,8 @@ final class SyntheticProcesses {
     /** Prepares draws over the places of {@code gazetteer}; throws when a level has no place. */
     SyntheticProcesses(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
-        this.communes = WeightedChoice.of(requirePlaces(gazetteer, AreaLevel.COMMUNE), SyntheticProcesses::population);
+        this.communes = WeightedChoice.of(
+                requirePlaces(gazetteer, AreaLevel.COMMUNE), SyntheticProcesses::population);
         List<Place> arrondissementList = gazetteer.listPlaces(AreaLevel.ARRONDISSEMENT);
         this.arrondissements = arrondissementList.isEmpty()
                 ? null
@@ -111,7 +116,10 @@ final class SyntheticProcesses {
         return population == null || population < 1 ? 1 : population;
     }
 
-    /** {@code count} processes numbered 0 to {@code count - 1}, statuses fixed relative to {@code now}. */
+    /**
+     * {@code count} processes numbered 0 to {@code count - 1}, statuses fixed relative to {@code
+     * now}.
+     */
     BenchDataset generate(int count, long seed, Instant now) {
         if (count < 1) {
             throw new IllegalArgumentException("item count is " + count + "; expected at least 1");
@@ -151,7 +159,10 @@ final class SyntheticProcesses {
         String subject = Vocabulary.subject(theme, random);
         String title = Vocabulary.title(profile.kind(), subject, main.name(), random);
         String summary = Vocabulary.summary(
-                profile.kind(), subject, main.name(), endAt == null ? null : DAY.format(endAt.atZone(ZoneOffset.UTC)));
+                profile.kind(),
+                subject,
+                main.name(),
+                endAt == null ? null : DAY.format(endAt.atZone(ZoneOffset.UTC)));
 
         String source = SOURCES[random.nextInt(SOURCES.length)];
         ProcessBuilder builder = ProcessBuilder.create()
@@ -160,19 +171,27 @@ final class SyntheticProcesses {
                 .withProcessType(profile.kind())
                 .withTitle(LocalizedText.of("fr", title))
                 .withSummary(LocalizedText.of("fr", summary))
-                .addOrganiser(Organiser.of(organiserName(main), organiserKind(main.level()), main.id()))
+                .addOrganiser(
+                        Organiser.of(organiserName(main), organiserKind(main.level()), main.id()))
                 .withWindow(startAt, endAt)
                 .withPublishedAt(publishedAt)
                 .withUpdatedAt(publishedAt)
                 .withLanguages(List.of("fr"))
                 .withParticipateUrl(URI.create("https://" + source + ".example/processes/" + index))
-                .withProvenance(
-                        new Provenance(source, now, null, HarvestMethod.UNIFIED_JSON, publishedAt, LICENCE, List.of()));
+                .withProvenance(new Provenance(
+                        source,
+                        now,
+                        null,
+                        HarvestMethod.UNIFIED_JSON,
+                        publishedAt,
+                        LICENCE,
+                        List.of()));
         for (Place place : places) {
             builder.addTerritory(TerritoryRef.of(place.id(), Derivation.DECLARED));
         }
         for (String chosen : chosenThemes) {
-            builder.addTheme(new ThemeAssignment(chosen, ThemeMethod.SOURCE_MAPPING, 1.0, "synthetic"));
+            builder.addTheme(
+                    new ThemeAssignment(chosen, ThemeMethod.SOURCE_MAPPING, 1.0, "synthetic"));
         }
         return builder.build();
     }
@@ -198,7 +217,8 @@ final class SyntheticProcesses {
         } else if (roll < 930) {
             return List.of(regions.next(random));
         } else if (roll < 955) {
-            return List.of(arrondissements == null ? communes.next(random) : arrondissements.next(random));
+            return List.of(
+                    arrondissements == null ? communes.next(random) : arrondissements.next(random));
         } else if (roll < 980) {
             return List.of(namedPlace(AreaId.FRANCE, "France"));
         }
@@ -208,7 +228,8 @@ final class SyntheticProcesses {
     private Place namedPlace(AreaId id, String fallbackName) {
         return gazetteer
                 .findPlace(id)
-                .orElseGet(() -> new Place(id, fallbackName, List.of(), null, gazetteer.listParents(id)));
+                .orElseGet(() ->
+                        new Place(id, fallbackName, List.of(), null, gazetteer.listParents(id)));
     }
 
     private static String organiserName(Place place) {
@@ -237,8 +258,9 @@ final class SyntheticProcesses {
     private static List<Place> requirePlaces(Gazetteer gazetteer, AreaLevel level) {
         List<Place> places = gazetteer.listPlaces(level);
         if (places.isEmpty()) {
-            throw new IllegalArgumentException("the gazetteer lists no place of level " + level.code()
-                    + "; the benchmark needs communes, EPCIs, départements and régions");
+            throw new IllegalArgumentException(
+                    "the gazetteer lists no place of level " + level.code()
+                            + "; the benchmark needs communes, EPCIs, départements and régions");
         }
         return places;
     }
@@ -269,7 +291,8 @@ final class SyntheticProcesses {
     }
 
     /** How often a kind of process occurs and how long it lasts. */
-    record KindProfile(ProcessType kind, double weight, int minDays, int maxDays, int openEndedPercent) {
+    record KindProfile(
+            ProcessType kind, double weight, int minDays, int maxDays, int openEndedPercent) {
 
         static final List<KindProfile> ALL = List.of(
                 new KindProfile(ProcessType.CONSULTATION, 44, 14, 60, 0),

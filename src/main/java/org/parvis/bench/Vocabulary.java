@@ -1,10 +1,11 @@
 package org.parvis.bench;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.ProcessType;
+
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.ProcessType;
 
 /**
  * A small French vocabulary for the titles and summaries of synthetic processes: a few subjects per
@@ -65,16 +66,28 @@ final class Vocabulary {
                             "l'accès aux soins de proximité")),
             Map.entry(
                     "solidarite",
-                    List.of("l'aide alimentaire", "l'accueil des personnes sans abri", "le soutien aux aidants")),
+                    List.of(
+                            "l'aide alimentaire",
+                            "l'accueil des personnes sans abri",
+                            "le soutien aux aidants")),
             Map.entry(
                     "education_jeunesse",
-                    List.of("les rythmes scolaires", "le conseil municipal des jeunes", "la restauration scolaire")),
+                    List.of(
+                            "les rythmes scolaires",
+                            "le conseil municipal des jeunes",
+                            "la restauration scolaire")),
             Map.entry(
                     "culture_patrimoine",
-                    List.of("la restauration de l'église", "la programmation de la médiathèque", "le festival d'été")),
+                    List.of(
+                            "la restauration de l'église",
+                            "la programmation de la médiathèque",
+                            "le festival d'été")),
             Map.entry(
                     "sport_loisirs",
-                    List.of("la rénovation du gymnase", "un nouveau skatepark", "l'ouverture de la piscine l'été")),
+                    List.of(
+                            "la rénovation du gymnase",
+                            "un nouveau skatepark",
+                            "l'ouverture de la piscine l'été")),
             Map.entry(
                     "economie_emploi",
                     List.of(
@@ -129,15 +142,17 @@ final class Vocabulary {
     static String subject(String theme, SplittableRandom random) {
         List<String> subjects = SUBJECTS.get(theme);
         if (subjects == null) {
-            throw new IllegalArgumentException(
-                    "no vocabulary for theme '" + theme + "'; expected one of " + SyntheticProcesses.THEMES);
+            throw new IllegalArgumentException("no vocabulary for theme '" + theme
+                    + "'; expected one of " + SyntheticProcesses.THEMES);
         }
         return subjects.get(random.nextInt(subjects.size()));
     }
 
-    static String title(ProcessType kind, String subject, String placeName, SplittableRandom random) {
+    static String title(
+            ProcessType kind, String subject, String placeName, SplittableRandom random) {
         String lead = switch (kind) {
-            case CONSULTATION -> random.nextBoolean() ? "Consultation sur " : "Donnez votre avis sur ";
+            case CONSULTATION ->
+                random.nextBoolean() ? "Consultation sur " : "Donnez votre avis sur ";
             case PARTICIPATORY_BUDGET -> "Budget participatif : projets pour ";
             case PETITION -> "Pétition pour ";
             case PUBLIC_INQUIRY -> "Enquête publique sur ";
@@ -155,12 +170,13 @@ final class Vocabulary {
         return lead + subject + " – " + placeName;
     }
 
-    static String summary(ProcessType kind, String subject, String placeName, @Nullable String closingDay) {
+    static String summary(
+            ProcessType kind, String subject, String placeName, @Nullable String closingDay) {
         String invitation = kind == ProcessType.PETITION
                 ? "Signez et partagez la pétition"
                 : "Participez en ligne ou lors des réunions publiques";
         String deadline = closingDay == null ? "." : " jusqu'au " + closingDay + ".";
-        return "Les habitants de " + placeName + " sont invités à s'exprimer sur " + subject + ". " + invitation
-                + deadline;
+        return "Les habitants de " + placeName + " sont invités à s'exprimer sur " + subject + ". "
+                + invitation + deadline;
     }
 }

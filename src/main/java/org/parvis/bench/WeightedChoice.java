@@ -30,8 +30,8 @@ final class WeightedChoice<T> {
             cumulative[i] = sum;
         }
         if (!(sum > 0)) {
-            throw new IllegalArgumentException(
-                    "cannot draw from " + copy.size() + " values whose weights sum to " + sum + "; expected > 0");
+            throw new IllegalArgumentException("cannot draw from " + copy.size()
+                    + " values whose weights sum to " + sum + "; expected > 0");
         }
         return new WeightedChoice<>(copy, cumulative);
     }

@@ -5,6 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.Item;
+import org.parvis.model.Json;
+import org.parvis.source.SourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -22,12 +30,6 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.Item;
-import org.parvis.model.Json;
-import org.parvis.source.SourceConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A participation platform on the loopback interface that serves the bundled sample data in the
@@ -97,7 +99,8 @@ public final class FakePlatform implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
@@ -157,7 +160,8 @@ public final class FakePlatform implements AutoCloseable {
         List<Item> items = new ArrayList<>();
         for (ObjectNode node : served(sourceId).records().values()) {
             try {
-                items.add(MAPPER.treeToValue(withPlaceholderProvenance(sourceId, node), Item.class));
+                items.add(
+                        MAPPER.treeToValue(withPlaceholderProvenance(sourceId, node), Item.class));
             } catch (IOException | IllegalArgumentException e) {
                 // corrupted on purpose
             }
@@ -183,7 +187,10 @@ public final class FakePlatform implements AutoCloseable {
         record(sourceId, nativeId).put("id", "urn:parvis:corrupted:" + nativeId);
     }
 
-    /** Makes every request for one page of a source fail with {@code fault} until {@link #clearFaults}. */
+    /**
+     * Makes every request for one page of a source fail with {@code fault} until {@link
+     * #clearFaults}.
+     */
     public synchronized void failPage(String sourceId, int page, Fault fault) {
         served(sourceId);
         faults.put(sourceId + "#" + page, fault);
@@ -208,7 +215,8 @@ public final class FakePlatform implements AutoCloseable {
     private Served served(String sourceId) {
         Served served = bySourceId.get(sourceId);
         if (served == null) {
-            throw new NoSuchElementException("no sample source '" + sourceId + "'; served: " + bySourceId.keySet());
+            throw new NoSuchElementException(
+                    "no sample source '" + sourceId + "'; served: " + bySourceId.keySet());
         }
         return served;
     }
@@ -216,7 +224,8 @@ public final class FakePlatform implements AutoCloseable {
     private ObjectNode record(String sourceId, String nativeId) {
         ObjectNode node = served(sourceId).records().get(nativeId);
         if (node == null) {
-            throw new NoSuchElementException("source '" + sourceId + "' serves no record '" + nativeId + "'");
+            throw new NoSuchElementException(
+                    "source '" + sourceId + "' serves no record '" + nativeId + "'");
         }
         return node;
     }
@@ -246,7 +255,11 @@ public final class FakePlatform implements AutoCloseable {
             Served served = byPath.get(path.substring(0, path.length() - EXPORT_PATH.length()));
             Integer page = parsePage(query);
             if (served == null || page == null) {
-                send(exchange, served == null ? 404 : 400, "text/plain", "no such source or page: " + path);
+                send(
+                        exchange,
+                        served == null ? 404 : 400,
+                        "text/plain",
+                        "no such source or page: " + path);
                 return;
             }
             respond(exchange, served, page);
@@ -270,7 +283,10 @@ public final class FakePlatform implements AutoCloseable {
             boolean more = from + PAGE_SIZE < records.size();
             root.put(
                     "next",
-                    more ? baseUrl() + "/" + served.sample().path() + EXPORT_PATH + "?page=" + (page + 1) : null);
+                    more
+                            ? baseUrl() + "/" + served.sample().path() + EXPORT_PATH + "?page="
+                                    + (page + 1)
+                            : null);
             body = MAPPER.writeValueAsString(root);
         }
         if (fault == null) {
@@ -285,7 +301,8 @@ public final class FakePlatform implements AutoCloseable {
                         200,
                         "text/html; charset=utf-8",
                         "<!doctype html><html><body><h1>Maintenance en cours</h1></body></html>");
-            case TRUNCATED_JSON -> send(exchange, 200, "application/json", body.substring(0, body.length() / 2));
+            case TRUNCATED_JSON ->
+                send(exchange, 200, "application/json", body.substring(0, body.length() / 2));
         }
     }
 
@@ -306,7 +323,8 @@ public final class FakePlatform implements AutoCloseable {
         return 1;
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    private static void send(HttpExchange exchange, int status, String contentType, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);

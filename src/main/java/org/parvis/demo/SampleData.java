@@ -1,19 +1,7 @@
 package org.parvis.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaId;
 import org.parvis.model.Author;
@@ -38,6 +26,20 @@ import org.parvis.model.Step;
 import org.parvis.model.TerritoryRef;
 import org.parvis.model.ThemeAssignment;
 import org.parvis.model.ThemeMethod;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The bundled sample data ({@code sample-items.json}): processes, meetings, proposals and comments
@@ -80,8 +82,8 @@ final class SampleData {
             organisers = Map.copyOf(organisers);
             processes = List.copyOf(processes);
             if (!organisers.containsKey(defaultOrganiser)) {
-                throw new IllegalArgumentException(
-                        "sample source " + id + ": default organiser '" + defaultOrganiser + "' is not defined");
+                throw new IllegalArgumentException("sample source " + id + ": default organiser '"
+                        + defaultOrganiser + "' is not defined");
             }
         }
     }
@@ -142,12 +144,14 @@ final class SampleData {
     static SampleData loadBundled() {
         try (InputStream in = SampleData.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("sample data " + RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(
+                        "sample data " + RESOURCE + " is missing from the classpath");
             }
             ObjectMapper mapper = Json.mapper();
             return new SampleData(mapper.readValue(in, SampleFile.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("sample data " + RESOURCE + " is malformed: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "sample data " + RESOURCE + " is malformed: " + e.getMessage(), e);
         }
     }
 
@@ -161,8 +165,8 @@ final class SampleData {
      */
     static List<Item> materialise(Source source, Instant now) {
         LocalDate today = now.atZone(ZONE).toLocalDate();
-        Provenance provenance =
-                new Provenance(source.id(), now, null, HarvestMethod.UNIFIED_JSON, null, LICENCE, List.of());
+        Provenance provenance = new Provenance(
+                source.id(), now, null, HarvestMethod.UNIFIED_JSON, null, LICENCE, List.of());
         List<Item> items = new ArrayList<>();
         for (SampleProcess sample : source.processes()) {
             Process process = process(source, sample, today, now, provenance);
@@ -178,11 +182,16 @@ final class SampleData {
     }
 
     private static Process process(
-            Source source, SampleProcess sample, LocalDate today, Instant now, Provenance provenance) {
+            Source source,
+            SampleProcess sample,
+            LocalDate today,
+            Instant now,
+            Provenance provenance) {
         Organiser organiser = source.organisers().get(sample.organiser());
         if (organiser == null) {
-            throw new IllegalArgumentException("sample process " + sample.slug() + ": unknown organiser '"
-                    + sample.organiser() + "'; defined: " + source.organisers().keySet());
+            throw new IllegalArgumentException(
+                    "sample process " + sample.slug() + ": unknown organiser '" + sample.organiser()
+                            + "'; defined: " + source.organisers().keySet());
         }
         String section = switch (sample.kind()) {
             case ASSEMBLY -> "assemblies";
@@ -191,9 +200,12 @@ final class SampleData {
         };
         URI id = URI.create(source.publicUrl() + "/" + section + "/" + sample.slug());
         Instant start = startOfDay(today, sample.startOffsetDays());
-        Instant end = sample.endOffsetDays() == null ? null : startOfDay(today, sample.endOffsetDays() + 1);
-        Instant published =
-                start == null ? null : earliest(start, startOfDay(today, 0)).minus(Duration.ofDays(14));
+        Instant end = sample.endOffsetDays() == null
+                ? null
+                : startOfDay(today, sample.endOffsetDays() + 1);
+        Instant published = start == null
+                ? null
+                : earliest(start, startOfDay(today, 0)).minus(Duration.ofDays(14));
 
         ProcessBuilder builder = ProcessBuilder.create()
                 .withId(id)
@@ -201,13 +213,16 @@ final class SampleData {
                 .withProcessType(sample.kind())
                 .withSourceType(sample.category())
                 .withTitle(LocalizedText.of("fr", sample.title()))
-                .withSummary(sample.summary() == null ? null : LocalizedText.of("fr", sample.summary()))
+                .withSummary(
+                        sample.summary() == null ? null : LocalizedText.of("fr", sample.summary()))
                 .addOrganiser(organiser)
                 .withWindow(start, end)
                 .withPublishedAt(published)
                 .addSourceTheme(sample.category())
                 .withParticipateUrl(
-                        sample.participatePath() == null ? id : URI.create(id + "/" + sample.participatePath()))
+                        sample.participatePath() == null
+                                ? id
+                                : URI.create(id + "/" + sample.participatePath()))
                 .withLanguages(List.of("fr"))
                 .withCounts(sample.counts() == null ? Counts.NONE : sample.counts())
                 .withProvenance(provenance);
@@ -217,48 +232,70 @@ final class SampleData {
         list(sample.territoryLabels()).forEach(builder::addTerritoryLabel);
         for (String theme : sample.themes()) {
             builder.addTheme(new ThemeAssignment(
-                    theme, ThemeMethod.SOURCE_MAPPING, 1.0, "catégorie « " + sample.category() + " »"));
+                    theme,
+                    ThemeMethod.SOURCE_MAPPING,
+                    1.0,
+                    "catégorie « " + sample.category() + " »"));
         }
         int position = 0;
         for (SampleStep step : list(sample.steps())) {
             Instant stepStart = startOfDay(today, step.startOffsetDays());
             Instant stepEnd = startOfDay(today, step.endOffsetDays() + 1);
             boolean active = !now.isBefore(stepStart) && now.isBefore(stepEnd);
-            builder.addStep(
-                    new Step(LocalizedText.of("fr", step.title()), null, stepStart, stepEnd, position++, active));
+            builder.addStep(new Step(
+                    LocalizedText.of("fr", step.title()),
+                    null,
+                    stepStart,
+                    stepEnd,
+                    position++,
+                    active));
         }
         return builder.build();
     }
 
     private static Contribution meeting(
-            Process process, SampleProcess sample, SampleMeeting meeting, LocalDate today, Provenance provenance) {
+            Process process,
+            SampleProcess sample,
+            SampleMeeting meeting,
+            LocalDate today,
+            Provenance provenance) {
         Instant start = today.plusDays(meeting.startOffsetDays())
                 .atTime(meeting.startTime())
                 .atZone(ZONE)
                 .toInstant();
         Instant end = start.plus(Duration.ofMinutes(meeting.durationMinutes()));
         URI id = URI.create(process.id() + "/meetings/" + meeting.n());
-        URI online = meeting.mode() == MeetingDetails.Mode.IN_PERSON ? null : URI.create(id + "/visio");
+        URI online =
+                meeting.mode() == MeetingDetails.Mode.IN_PERSON ? null : URI.create(id + "/visio");
         URI registration = meeting.registration() ? URI.create(id + "/inscription") : null;
-        GeoPoint point =
-                meeting.lat() == null || meeting.lon() == null ? null : new GeoPoint(meeting.lat(), meeting.lon());
+        GeoPoint point = meeting.lat() == null || meeting.lon() == null
+                ? null
+                : new GeoPoint(meeting.lat(), meeting.lon());
         return new Contribution(
                 id,
-                new SourceKey(process.sourceKey().sourceId(), "meeting/" + sample.slug() + "/" + meeting.n()),
+                new SourceKey(
+                        process.sourceKey().sourceId(),
+                        "meeting/" + sample.slug() + "/" + meeting.n()),
                 null,
                 ContributionKind.MEETING,
                 process.id(),
                 null,
                 LocalizedText.of("fr", meeting.title()),
-                meeting.description() == null ? null : LocalizedText.of("fr", meeting.description()),
+                meeting.description() == null
+                        ? null
+                        : LocalizedText.of("fr", meeting.description()),
                 List.of(new Author(
-                        process.findMainOrganiser().orElseThrow().name(), Author.Kind.ORGANISATION, null, null)),
+                        process.findMainOrganiser().orElseThrow().name(),
+                        Author.Kind.ORGANISATION,
+                        null,
+                        null)),
                 earliest(start, process.publishedAt() == null ? start : process.publishedAt()),
                 null,
                 null,
                 meeting.address(),
                 point,
-                new MeetingDetails(start, end, meeting.mode(), meeting.address(), online, registration),
+                new MeetingDetails(
+                        start, end, meeting.mode(), meeting.address(), online, registration),
                 Counts.NONE,
                 List.of(),
                 false,
@@ -266,15 +303,22 @@ final class SampleData {
     }
 
     private static List<Contribution> proposalWithComments(
-            Process process, SampleProcess sample, SampleProposal proposal, Instant now, Provenance provenance) {
+            Process process,
+            SampleProcess sample,
+            SampleProposal proposal,
+            Instant now,
+            Provenance provenance) {
         URI id = URI.create(process.id() + "/proposals/" + proposal.n());
         Instant opened = process.startAt() == null ? now : process.startAt();
-        Instant created = earliest(opened.plus(Duration.ofDays(proposal.n())), now.minus(Duration.ofHours(6)));
+        Instant created = earliest(
+                opened.plus(Duration.ofDays(proposal.n())), now.minus(Duration.ofHours(6)));
         List<SampleComment> comments = list(proposal.comments());
         List<Contribution> items = new ArrayList<>();
         items.add(new Contribution(
                 id,
-                new SourceKey(process.sourceKey().sourceId(), "proposal/" + sample.slug() + "/" + proposal.n()),
+                new SourceKey(
+                        process.sourceKey().sourceId(),
+                        "proposal/" + sample.slug() + "/" + proposal.n()),
                 null,
                 ContributionKind.PROPOSAL,
                 process.id(),
@@ -298,8 +342,9 @@ final class SampleData {
             URI commentId = URI.create(id + "/comments/" + comment.n());
             URI parent = comment.replyTo() == null ? id : commentIds.get(comment.replyTo());
             if (parent == null) {
-                throw new IllegalArgumentException("sample comment " + commentId + " replies to unknown comment "
-                        + comment.replyTo() + "; a reply must follow the comment it answers");
+                throw new IllegalArgumentException("sample comment " + commentId
+                        + " replies to unknown comment " + comment.replyTo()
+                        + "; a reply must follow the comment it answers");
             }
             commentIds.put(comment.n(), commentId);
             items.add(new Contribution(

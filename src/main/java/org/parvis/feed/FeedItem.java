@@ -1,15 +1,17 @@
 package org.parvis.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaId;
 import org.parvis.model.AreaLevel;
 import org.parvis.model.Licence;
 import org.parvis.model.ProcessStatus;
 import org.parvis.model.ProcessType;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * One process as the feed shows it: enough to draw a card and link to the original.

@@ -1,12 +1,13 @@
 package org.parvis.feed;
 
-import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaId;
 import org.parvis.model.ProcessStatus;
 import org.parvis.model.ProcessType;
 import org.parvis.model.ThemeAssignment;
+
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A citizen's question: which processes concern this place and these themes? Validated on
@@ -48,8 +49,8 @@ public record FeedQuery(
 
     public FeedQuery {
         if (place == null) {
-            throw new IllegalArgumentException(
-                    "parameter 'place' is required: an area id such as" + " fr:commune:33063, fr:departement:33 or fr");
+            throw new IllegalArgumentException("parameter 'place' is required: an area id such as"
+                    + " fr:commune:33063, fr:departement:33 or fr");
         }
         scope = scope == null ? Scope.AROUND : scope;
         themes = Set.copyOf(new TreeSet<>(themes == null ? Set.of() : themes));
@@ -60,18 +61,27 @@ public record FeedQuery(
                 : Set.copyOf(statuses);
         text = text == null || text.isBlank() ? null : text.strip();
         if (text != null && text.length() > 200) {
-            throw new IllegalArgumentException(
-                    "parameter 'q' is " + text.length() + " characters long; at most 200 are allowed");
+            throw new IllegalArgumentException("parameter 'q' is " + text.length()
+                    + " characters long; at most 200 are allowed");
         }
         sort = sort == null ? Sort.CLOSING : sort;
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("parameter 'limit' is " + limit + "; expected 1 to " + MAX_LIMIT);
+            throw new IllegalArgumentException(
+                    "parameter 'limit' is " + limit + "; expected 1 to " + MAX_LIMIT);
         }
     }
 
     /** The default query for a place: around it, open and upcoming, soonest closing first. */
     public static FeedQuery around(AreaId place) {
         return new FeedQuery(
-                place, Scope.AROUND, Set.of(), Set.of(), Set.of(), null, Sort.CLOSING, DEFAULT_LIMIT, null);
+                place,
+                Scope.AROUND,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                null,
+                Sort.CLOSING,
+                DEFAULT_LIMIT,
+                null);
     }
 }

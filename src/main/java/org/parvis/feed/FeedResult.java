@@ -1,10 +1,12 @@
 package org.parvis.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.List;
-import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import org.parvis.territory.Place;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * The answer to a {@link FeedQuery}: the resolved place with its parents, one page of items, the

@@ -1,15 +1,5 @@
 package org.parvis.feed;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.parvis.index.AreaFilter;
 import org.parvis.index.FeedIndex;
 import org.parvis.index.ProcessCard;
@@ -20,6 +10,17 @@ import org.parvis.model.AreaId;
 import org.parvis.model.ProcessStatus;
 import org.parvis.territory.Gazetteer;
 import org.parvis.territory.Place;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Answers a {@link FeedQuery}: resolves the place in the gazetteer, turns the scope into an area
@@ -38,14 +39,21 @@ public final class FeedService {
     private final Function<String, String> platformNames;
     private final Map<AreaId, Resolved> places = new ConcurrentHashMap<>();
 
-    /** A place with its parents and the filter of each scope, cached: the gazetteer is immutable. */
-    private record Resolved(Place place, List<Place> parents, AreaFilter around, AreaFilter within) {}
+    /**
+     * A place with its parents and the filter of each scope, cached: the gazetteer is immutable.
+     */
+    private record Resolved(
+            Place place, List<Place> parents, AreaFilter around, AreaFilter within) {}
 
     /**
      * @param platformNames maps a source id to the display name of its platform; a null answer
      *     shows the source id
      */
-    public FeedService(Gazetteer gazetteer, FeedIndex index, Clock clock, Function<String, String> platformNames) {
+    public FeedService(
+            Gazetteer gazetteer,
+            FeedIndex index,
+            Clock clock,
+            Function<String, String> platformNames) {
         this.gazetteer = gazetteer;
         this.index = index;
         this.clock = clock;
@@ -58,7 +66,8 @@ public final class FeedService {
      */
     public FeedResult query(FeedQuery query) {
         Resolved resolved = resolve(query.place());
-        AreaFilter areas = query.scope() == FeedQuery.Scope.WITHIN ? resolved.within() : resolved.around();
+        AreaFilter areas =
+                query.scope() == FeedQuery.Scope.WITHIN ? resolved.within() : resolved.around();
         SearchRequest request = new SearchRequest(
                 areas,
                 query.themes(),
@@ -76,7 +85,12 @@ public final class FeedService {
             items.add(toItem(hit.card(), hit.status()));
         }
         return new FeedResult(
-                resolved.place(), resolved.parents(), items, result.total(), result.facets(), result.nextCursor());
+                resolved.place(),
+                resolved.parents(),
+                items,
+                result.total(),
+                result.facets(),
+                result.nextCursor());
     }
 
     private Resolved resolve(AreaId id) {
@@ -93,7 +107,8 @@ public final class FeedService {
         Set<AreaId> around = new LinkedHashSet<>();
         around.add(id);
         around.addAll(parentIds);
-        Resolved resolved = new Resolved(place, parents, AreaFilter.anyOf(around), AreaFilter.within(id));
+        Resolved resolved =
+                new Resolved(place, parents, AreaFilter.anyOf(around), AreaFilter.within(id));
         places.put(id, resolved);
         return resolved;
     }
@@ -110,8 +125,8 @@ public final class FeedService {
         List<FeedItem.Area> areas = new ArrayList<>(card.areas().size());
         for (AreaId area : card.areas()) {
             Optional<Place> place = gazetteer.findPlace(area);
-            areas.add(
-                    new FeedItem.Area(area, area.level(), place.map(Place::name).orElse(area.value())));
+            areas.add(new FeedItem.Area(
+                    area, area.level(), place.map(Place::name).orElse(area.value())));
         }
         String platform = platformNames.apply(card.sourceId());
         return new FeedItem(

@@ -1,8 +1,9 @@
 package org.parvis.index;
 
+import org.parvis.model.AreaId;
+
 import java.util.Set;
 import java.util.TreeSet;
-import org.parvis.model.AreaId;
 
 /**
  * Which items a search selects by place.

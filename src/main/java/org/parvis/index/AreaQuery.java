@@ -1,11 +1,5 @@
 package org.parvis.index;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -23,6 +17,13 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Matches the documents having any of a few terms of an area field, like a term-in-set query, but
@@ -50,7 +51,9 @@ final class AreaQuery extends Query {
             @Override
             public Scorer scorer(LeafReaderContext context) throws IOException {
                 DocIdSetIterator matches = AreaQuery.this.iterator(context.reader());
-                return matches == null ? null : new ConstantScoreScorer(this, score(), scoreMode, matches);
+                return matches == null
+                        ? null
+                        : new ConstantScoreScorer(this, score(), scoreMode, matches);
             }
 
             @Override
@@ -96,7 +99,9 @@ final class AreaQuery extends Query {
             union.or(bits);
         }
         for (PostingsEnum postings : sparse) {
-            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            for (int doc = postings.nextDoc();
+                    doc != DocIdSetIterator.NO_MORE_DOCS;
+                    doc = postings.nextDoc()) {
                 union.set(doc);
             }
         }
@@ -117,7 +122,9 @@ final class AreaQuery extends Query {
 
     @Override
     public boolean equals(Object other) {
-        return sameClassAs(other) && field.equals(((AreaQuery) other).field) && terms.equals(((AreaQuery) other).terms);
+        return sameClassAs(other)
+                && field.equals(((AreaQuery) other).field)
+                && terms.equals(((AreaQuery) other).terms);
     }
 
     @Override

@@ -1,10 +1,11 @@
 package org.parvis.index;
 
-import java.util.List;
-import java.util.function.Consumer;
 import org.parvis.model.Item;
 import org.parvis.store.Change;
 import org.parvis.store.Store;
+
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The part of the {@link Store} the index reads: the ordered change log and a consistent snapshot

@@ -1,10 +1,11 @@
 package org.parvis.index;
 
+import org.apache.lucene.util.BytesRef;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.CRC32;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The opaque page token: the sort value and id of the last item of a page, bound to the query it
@@ -24,7 +25,8 @@ final class Cursor {
     private static final int MAX_CHARS = 4096;
 
     private static final String RESTART =
-            "; pass the nextCursor of the previous page unchanged, or omit 'cursor' to start" + " from the first page";
+            "; pass the nextCursor of the previous page unchanged, or omit 'cursor' to start"
+                    + " from the first page";
 
     private Cursor() {}
 
@@ -50,8 +52,8 @@ final class Cursor {
      */
     static FeedCollector.After decode(String cursor, SortOrder order, int fingerprint) {
         if (cursor.length() > MAX_CHARS) {
-            throw new IllegalArgumentException(
-                    "parameter 'cursor' is " + cursor.length() + " characters long, more than any cursor" + RESTART);
+            throw new IllegalArgumentException("parameter 'cursor' is " + cursor.length()
+                    + " characters long, more than any cursor" + RESTART);
         }
         byte[] bytes;
         try {
@@ -74,8 +76,9 @@ final class Cursor {
         }
         int orderCode = buffer.get();
         if (orderCode != order.ordinal() || buffer.getInt() != fingerprint) {
-            throw new IllegalArgumentException("parameter 'cursor' belongs to another query (its place,"
-                    + " filters, text or sort differ)" + RESTART);
+            throw new IllegalArgumentException(
+                    "parameter 'cursor' belongs to another query (its place,"
+                            + " filters, text or sort differ)" + RESTART);
         }
         long key = buffer.getLong();
         byte[] id = new byte[bytes.length - HEADER_BYTES - CRC_BYTES];
@@ -85,7 +88,8 @@ final class Cursor {
 
     private static IllegalArgumentException malformed(String cursor) {
         String shown = cursor.length() > 60 ? cursor.substring(0, 60) + "…" : cursor;
-        return new IllegalArgumentException("parameter 'cursor' is malformed or altered: '" + shown + "'" + RESTART);
+        return new IllegalArgumentException(
+                "parameter 'cursor' is malformed or altered: '" + shown + "'" + RESTART);
     }
 
     private static byte[] toBytes(BytesRef ref) {

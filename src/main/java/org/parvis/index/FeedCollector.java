@@ -1,15 +1,5 @@
 package org.parvis.index;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
@@ -24,6 +14,17 @@ import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaLevel;
 import org.parvis.model.ProcessStatus;
 import org.parvis.model.ProcessType;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a feed search does with the candidates that the place (and text) query selects, in
@@ -83,8 +84,9 @@ final class FeedCollector implements Collector {
         this.themes = request.themes();
         request.kinds().forEach(k -> wantedKind[k.ordinal()] = true);
         this.filterKinds = !request.kinds().isEmpty();
-        Set<ProcessStatus> statuses =
-                request.statuses().isEmpty() ? EnumSet.allOf(ProcessStatus.class) : request.statuses();
+        Set<ProcessStatus> statuses = request.statuses().isEmpty()
+                ? EnumSet.allOf(ProcessStatus.class)
+                : request.statuses();
         statuses.forEach(s -> wantedStatus[s.ordinal()] = true);
         this.nowMillis = nowMillis;
         this.order = order;
@@ -94,7 +96,9 @@ final class FeedCollector implements Collector {
         this.columns = columns;
     }
 
-    /** The status of an item at {@code now}, as {@link ProcessStatus#at} on millisecond instants. */
+    /**
+     * The status of an item at {@code now}, as {@link ProcessStatus#at} on millisecond instants.
+     */
     static ProcessStatus statusAt(long startMillis, long endMillis, long nowMillis) {
         return STATUSES[statusOrdinal(startMillis, endMillis, nowMillis)];
     }
@@ -168,7 +172,8 @@ final class FeedCollector implements Collector {
                 }
             }
             hits.sort(ORDER);
-            List<Hit> top = List.copyOf(hits.subList(0, Math.min(hits.size(), request.limit() + 1)));
+            List<Hit> top =
+                    List.copyOf(hits.subList(0, Math.min(hits.size(), request.limit() + 1)));
 
             Map<String, Long> kinds = new HashMap<>();
             for (ProcessType type : ProcessType.values()) {
@@ -183,7 +188,14 @@ final class FeedCollector implements Collector {
                 addIfPositive(statuses, processStatus.code(), status[processStatus.ordinal()]);
             }
             Map<String, Map<String, Long>> facets = Map.of(
-                    THEME, ordered(theme), KIND, ordered(kinds), LEVEL, ordered(levels), STATUS, ordered(statuses));
+                    THEME,
+                    ordered(theme),
+                    KIND,
+                    ordered(kinds),
+                    LEVEL,
+                    ordered(levels),
+                    STATUS,
+                    ordered(statuses));
             return new Outcome(top, total, facets);
         }
 
@@ -221,7 +233,8 @@ final class FeedCollector implements Collector {
         private final int[] statusCounts = new int[STATUSES.length];
         private long total;
 
-        // Items at or before the cursor are skipped: key below afterKey, or equal with a smaller id.
+        // Items at or before the cursor are skipped: key below afterKey, or equal with a smaller
+        // id.
         private final boolean hasAfter;
         private final long afterKey;
         private final int afterOrd;
@@ -271,7 +284,8 @@ final class FeedCollector implements Collector {
         @Override
         public void collect(int doc) throws IOException {
             int row = doc * SegmentColumns.STRIDE;
-            int status = statusOrdinal(rows[row + SegmentColumns.START], rows[row + SegmentColumns.END], nowMillis);
+            int status = statusOrdinal(
+                    rows[row + SegmentColumns.START], rows[row + SegmentColumns.END], nowMillis);
             boolean statusMiss = !wantedStatus[status];
             long meta = rows[row + SegmentColumns.META];
             int kindOrd = SegmentColumns.kindOrdinal(meta);
@@ -332,7 +346,8 @@ final class FeedCollector implements Collector {
         }
 
         private boolean after(int i, int j) {
-            return heapKeys[i] > heapKeys[j] || (heapKeys[i] == heapKeys[j] && heapOrds[i] > heapOrds[j]);
+            return heapKeys[i] > heapKeys[j]
+                    || (heapKeys[i] == heapKeys[j] && heapOrds[i] > heapOrds[j]);
         }
 
         private void siftUp(int i) {

@@ -1,22 +1,5 @@
 package org.parvis.index;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -48,6 +31,24 @@ import org.parvis.store.Store;
 import org.parvis.territory.Gazetteer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The Lucene index of processes that answers the feed: which processes concern a place, with
@@ -101,7 +102,8 @@ public final class FeedIndex implements AutoCloseable {
     /** The writer and the searchers that see its commits; replaced together after a rollback. */
     private record Writing(IndexWriter writer, SearcherManager searchers) {}
 
-    private FeedIndex(Directory directory, String location, Gazetteer gazetteer) throws IOException {
+    private FeedIndex(Directory directory, String location, Gazetteer gazetteer)
+            throws IOException {
         this.directory = directory;
         this.location = location;
         this.documents = new ProcessDocuments(gazetteer);
@@ -116,13 +118,21 @@ public final class FeedIndex implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             FeedIndex index = new FeedIndex(FSDirectory.open(dir), dir.toString(), gazetteer);
-            LOG.info("Opened feed index {}: {} processes, checkpoint {}", dir, index.size(), index.checkpoint());
+            LOG.info(
+                    "Opened feed index {}: {} processes, checkpoint {}",
+                    dir,
+                    index.size(),
+                    index.checkpoint());
             return index;
         } catch (LockObtainFailedException e) {
             throw new UncheckedIOException(
-                    "feed index " + dir + " is already open in another process; stop it or use another directory", e);
+                    "feed index " + dir
+                            + " is already open in another process; stop it or use another "
+                            + "directory",
+                    e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open feed index " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot open feed index " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -168,7 +178,8 @@ public final class FeedIndex implements AutoCloseable {
      */
     public void indexAll(Collection<Process> processes, long checkpointSeq) {
         if (checkpointSeq < 0) {
-            throw new IllegalArgumentException("checkpoint " + checkpointSeq + " is negative; expected 0 or more");
+            throw new IllegalArgumentException(
+                    "checkpoint " + checkpointSeq + " is negative; expected 0 or more");
         }
         writeLock.lock();
         try {
@@ -204,8 +215,9 @@ public final class FeedIndex implements AutoCloseable {
             while (!batch.isEmpty()) {
                 for (Change change : batch) {
                     if (change.seq() <= applied) {
-                        throw new IllegalStateException("change log went backwards: change " + change.seq() + " after "
-                                + applied + "; the store must list changes in ascending order");
+                        throw new IllegalStateException("change log went backwards: change "
+                                + change.seq() + " after " + applied
+                                + "; the store must list changes in ascending order");
                     }
                     apply(writer, change);
                     applied = change.seq();
@@ -276,8 +288,9 @@ public final class FeedIndex implements AutoCloseable {
     public SearchResult search(SearchRequest request) {
         int fingerprint = Cursor.fingerprint(request);
         SortOrder order = request.effectiveSort();
-        FeedCollector.After after =
-                request.cursor() == null ? null : Cursor.decode(request.cursor(), order, fingerprint);
+        FeedCollector.After after = request.cursor() == null
+                ? null
+                : Cursor.decode(request.cursor(), order, fingerprint);
         return withSearcher(searcher -> search(searcher, request, order, fingerprint, after));
     }
 
@@ -296,8 +309,9 @@ public final class FeedIndex implements AutoCloseable {
             Query words = text.parse(request.text(), languagesIn(searcher));
             query.add(words, scored ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
         }
-        FeedCollector.Outcome outcome =
-                searcher.search(query.build(), new FeedCollector.Manager(request, order, after, nowMillis, columns));
+        FeedCollector.Outcome outcome = searcher.search(
+                query.build(),
+                new FeedCollector.Manager(request, order, after, nowMillis, columns));
 
         List<FeedCollector.Hit> top = outcome.top();
         int shown = Math.min(top.size(), request.limit());
@@ -306,7 +320,9 @@ public final class FeedIndex implements AutoCloseable {
         for (int i = 0; i < shown; i++) {
             ProcessCard card = readCard(stored, top.get(i).doc());
             ProcessStatus status = FeedCollector.statusAt(
-                    ProcessDocuments.startMillis(card.startAt()), ProcessDocuments.endMillis(card.endAt()), nowMillis);
+                    ProcessDocuments.startMillis(card.startAt()),
+                    ProcessDocuments.endMillis(card.endAt()),
+                    nowMillis);
             hits.add(new SearchResult.Hit(card, status));
         }
         String next = null;
@@ -324,7 +340,9 @@ public final class FeedIndex implements AutoCloseable {
             Terms terms = leaf.reader().terms(Fields.LANG);
             if (terms != null) {
                 TermsEnum languages = terms.iterator();
-                for (BytesRef language = languages.next(); language != null; language = languages.next()) {
+                for (BytesRef language = languages.next();
+                        language != null;
+                        language = languages.next()) {
                     present.add(language.utf8ToString());
                 }
             }
@@ -356,8 +374,8 @@ public final class FeedIndex implements AutoCloseable {
                 StoredFields stored = leaf.reader().storedFields();
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     if (live == null || live.get(doc)) {
-                        BytesRef bytes =
-                                stored.document(doc, Set.of(Fields.CARD)).getBinaryValue(Fields.CARD);
+                        BytesRef bytes = stored.document(doc, Set.of(Fields.CARD))
+                                .getBinaryValue(Fields.CARD);
                         ProcessCard card = ProcessDocuments.readCard(bytes);
                         cards.put(card.sourceKey(), bytes.utf8ToString());
                     }
@@ -384,8 +402,12 @@ public final class FeedIndex implements AutoCloseable {
         try {
             writer.updateDocument(key, documents.toDocument(process));
         } catch (IllegalArgumentException e) {
-            // Lucene refuses the document (e.g. a term over 32 KB): drop it rather than block the log.
-            LOG.error("Feed index cannot index process {}; it is left out: {}", key.text(), e.getMessage());
+            // Lucene refuses the document (e.g. a term over 32 KB): drop it rather than block the
+            // log.
+            LOG.error(
+                    "Feed index cannot index process {}; it is left out: {}",
+                    key.text(),
+                    e.getMessage());
             writer.deleteDocuments(key);
         }
     }
@@ -394,7 +416,10 @@ public final class FeedIndex implements AutoCloseable {
         try {
             writer.addDocument(documents.toDocument(process));
         } catch (IllegalArgumentException e) {
-            LOG.error("Feed index cannot index process {}; it is left out: {}", process.sourceKey(), e.getMessage());
+            LOG.error(
+                    "Feed index cannot index process {}; it is left out: {}",
+                    process.sourceKey(),
+                    e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -428,7 +453,8 @@ public final class FeedIndex implements AutoCloseable {
         if (!Fields.SCHEMA_VERSION.equals(schema)) {
             if (schema != null) {
                 LOG.warn(
-                        "Feed index {} has schema {}, this version needs {}: emptied, rebuild it from the store",
+                        "Feed index {} has schema {}, this version needs {}: emptied, rebuild it "
+                                + "from the store",
                         location,
                         schema,
                         Fields.SCHEMA_VERSION);
@@ -440,7 +466,8 @@ public final class FeedIndex implements AutoCloseable {
             writer.commit();
         }
         checkpoint = Long.parseLong(userData.getOrDefault(Fields.COMMIT_CHECKPOINT, "0"));
-        return new Writing(writer, new SearcherManager(writer, true, false, new WarmingSearcherFactory()));
+        return new Writing(
+                writer, new SearcherManager(writer, true, false, new WarmingSearcherFactory()));
     }
 
     /** Loads the columns of new segments when a searcher opens, before any search needs them. */
@@ -468,7 +495,10 @@ public final class FeedIndex implements AutoCloseable {
             failed.searchers().close();
         } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
-            LOG.error("Feed index {} cannot reopen after a failed update; restart the node", location, e);
+            LOG.error(
+                    "Feed index {} cannot reopen after a failed update; restart the node",
+                    location,
+                    e);
         }
     }
 
@@ -496,12 +526,15 @@ public final class FeedIndex implements AutoCloseable {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("feed index " + location + " cannot be read: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "feed index " + location + " cannot be read: " + e.getMessage(), e);
         }
     }
 
     private static RuntimeException asUnchecked(Exception e) {
-        return e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
+        return e instanceof RuntimeException runtime
+                ? runtime
+                : new UncheckedIOException((IOException) e);
     }
 
     private static long elapsedMillis(long startedNanos) {
@@ -518,7 +551,8 @@ public final class FeedIndex implements AutoCloseable {
             current.writer().close();
             directory.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close feed index " + location + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot close feed index " + location + ": " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }

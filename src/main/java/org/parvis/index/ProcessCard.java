@@ -1,14 +1,16 @@
 package org.parvis.index;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaId;
 import org.parvis.model.Licence;
 import org.parvis.model.Process;
 import org.parvis.model.ProcessType;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * What the index stores of a process to draw its card without reading the store: texts already
@@ -42,7 +44,8 @@ public record ProcessCard(
     /** The card of a process: title and summary in its best language, url to take part. */
     public static ProcessCard of(Process process) {
         String language = process.title().bestLocale(List.of()).orElse("und");
-        String summary = process.summary() == null ? null : process.summary().best(List.of(language));
+        String summary =
+                process.summary() == null ? null : process.summary().best(List.of(language));
         return new ProcessCard(
                 process.id(),
                 process.sourceKey().toString(),

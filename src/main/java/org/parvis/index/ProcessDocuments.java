@@ -3,12 +3,7 @@ package org.parvis.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.TreeSet;
+
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -28,6 +23,13 @@ import org.parvis.model.Process;
 import org.parvis.model.SourceKey;
 import org.parvis.model.TerritoryRef;
 import org.parvis.territory.Gazetteer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns a {@link Process} into its Lucene document: filter terms, doc values for sorting and
@@ -119,12 +121,14 @@ final class ProcessDocuments {
         if (!context.isEmpty()) {
             // Once per language of the item, so each language's stop words and stemming apply.
             for (String bucket : buckets) {
-                doc.add(new TextField(Fields.CONTEXT_PREFIX + bucket, context.toString(), Field.Store.NO));
+                doc.add(new TextField(
+                        Fields.CONTEXT_PREFIX + bucket, context.toString(), Field.Store.NO));
             }
         }
     }
 
-    private static void addText(Document doc, Set<String> buckets, String prefix, @Nullable LocalizedText text) {
+    private static void addText(
+            Document doc, Set<String> buckets, String prefix, @Nullable LocalizedText text) {
         if (text == null) {
             return;
         }
@@ -148,7 +152,8 @@ final class ProcessDocuments {
     // The extreme longs mean "unknown", so real dates (even absurd ones) stay strictly inside.
     private static long clampedMillis(Instant instant) {
         try {
-            return Math.max(Long.MIN_VALUE + 1, Math.min(Long.MAX_VALUE - 1, instant.toEpochMilli()));
+            return Math.max(
+                    Long.MIN_VALUE + 1, Math.min(Long.MAX_VALUE - 1, instant.toEpochMilli()));
         } catch (ArithmeticException e) {
             return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE + 1 : Long.MAX_VALUE - 1;
         }

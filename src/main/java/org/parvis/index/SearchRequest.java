@@ -1,12 +1,13 @@
 package org.parvis.index;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.ProcessStatus;
+import org.parvis.model.ProcessType;
+
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.ProcessStatus;
-import org.parvis.model.ProcessType;
 
 /**
  * One search of the {@link FeedIndex}: a place filter, any-of filters on themes, kinds and
@@ -28,14 +29,19 @@ public record SearchRequest(
 
     public SearchRequest {
         if (areas == null || sort == null || now == null) {
-            throw new IllegalArgumentException("a search needs an area filter, an order and a time");
+            throw new IllegalArgumentException(
+                    "a search needs an area filter, an order and a time");
         }
         if (limit < 1 || limit > 10_000) {
-            throw new IllegalArgumentException("search limit is " + limit + "; expected 1 to 10000");
+            throw new IllegalArgumentException(
+                    "search limit is " + limit + "; expected 1 to 10000");
         }
-        themes = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(themes == null ? Set.of() : themes));
+        themes = java.util.Collections.unmodifiableSortedSet(
+                new TreeSet<>(themes == null ? Set.of() : themes));
         kinds = kinds == null || kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
-        statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
+        statuses = statuses == null || statuses.isEmpty()
+                ? Set.of()
+                : Set.copyOf(EnumSet.copyOf(statuses));
         text = text == null || text.isBlank() ? null : text.strip();
     }
 

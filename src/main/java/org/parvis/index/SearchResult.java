@@ -1,9 +1,10 @@
 package org.parvis.index;
 
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.ProcessStatus;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * One page of a {@link FeedIndex} search: the hits in order, the number of items matching every

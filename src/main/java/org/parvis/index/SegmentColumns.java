@@ -1,10 +1,5 @@
 package org.parvis.index;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -17,6 +12,12 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 import org.parvis.model.AreaLevel;
 import org.parvis.model.ProcessType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The per-document values a feed search reads for every candidate, copied once per index segment
@@ -58,7 +59,10 @@ final class SegmentColumns {
     final int[] idOrds;
     /** Whether the themes are the META bit mask; else use the two arrays below. */
     final boolean themesInMask;
-    /** The theme ordinals of document {@code d} are {@code themeOrds[themeFrom[d] .. themeFrom[d+1])}. */
+    /**
+     * The theme ordinals of document {@code d} are {@code themeOrds[themeFrom[d] ..
+     * themeFrom[d+1])}.
+     */
     final int[] themeFrom;
 
     final int[] themeOrds;
@@ -90,7 +94,9 @@ final class SegmentColumns {
         if (themesInMask) {
             this.themeFrom = null;
             this.themeOrds = null;
-            for (int doc = themes.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = themes.nextDoc()) {
+            for (int doc = themes.nextDoc();
+                    doc != DocIdSetIterator.NO_MORE_DOCS;
+                    doc = themes.nextDoc()) {
                 long mask = 0;
                 for (int i = 0; i < themes.docValueCount(); i++) {
                     mask |= 1L << themes.nextOrd();
@@ -103,7 +109,9 @@ final class SegmentColumns {
         int[] ords = new int[Math.max(16, maxDoc)];
         int count = 0;
         int doc = 0;
-        for (int next = themes.nextDoc(); next != DocIdSetIterator.NO_MORE_DOCS; next = themes.nextDoc()) {
+        for (int next = themes.nextDoc();
+                next != DocIdSetIterator.NO_MORE_DOCS;
+                next = themes.nextDoc()) {
             while (doc <= next) {
                 themeFrom[doc++] = count;
             }
@@ -147,32 +155,44 @@ final class SegmentColumns {
         }
         FixedBitSet bits = new FixedBitSet(maxDoc);
         PostingsEnum postings = terms.postings(null, PostingsEnum.NONE);
-        for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+        for (int d = postings.nextDoc();
+                d != DocIdSetIterator.NO_MORE_DOCS;
+                d = postings.nextDoc()) {
             bits.set(d);
         }
         FixedBitSet raced = denseAreas.putIfAbsent(key, bits);
         return raced == null ? bits : raced;
     }
 
-    private void readLongs(LeafReader reader, String field, long missing, int column) throws IOException {
+    private void readLongs(LeafReader reader, String field, long missing, int column)
+            throws IOException {
         for (int doc = 0; doc < maxDoc; doc++) {
             rows[doc * STRIDE + column] = missing;
         }
         NumericDocValues docValues = DocValues.getNumeric(reader, field);
-        for (int doc = docValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docValues.nextDoc()) {
+        for (int doc = docValues.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = docValues.nextDoc()) {
             rows[doc * STRIDE + column] = docValues.longValue();
         }
     }
 
     /** Stores ordinal + 1 of each document's enum value in META at {@code shift}. */
-    private void readEnum(LeafReader reader, String field, java.util.function.ToIntFunction<String> ordinal, int shift)
+    private void readEnum(
+            LeafReader reader,
+            String field,
+            java.util.function.ToIntFunction<String> ordinal,
+            int shift)
             throws IOException {
         SortedDocValues docValues = DocValues.getSorted(reader, field);
         long[] byOrd = new long[docValues.getValueCount()];
         for (int ord = 0; ord < byOrd.length; ord++) {
-            byOrd[ord] = (long) (ordinal.applyAsInt(docValues.lookupOrd(ord).utf8ToString()) + 1) << shift;
+            byOrd[ord] = (long) (ordinal.applyAsInt(docValues.lookupOrd(ord).utf8ToString()) + 1)
+                    << shift;
         }
-        for (int doc = docValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docValues.nextDoc()) {
+        for (int doc = docValues.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = docValues.nextDoc()) {
             rows[doc * STRIDE + META] |= byOrd[docValues.ordValue()];
         }
     }
@@ -183,7 +203,8 @@ final class SegmentColumns {
      */
     static final class Cache {
 
-        private final Map<IndexReader.CacheKey, SegmentColumns> bySegment = new ConcurrentHashMap<>();
+        private final Map<IndexReader.CacheKey, SegmentColumns> bySegment =
+                new ConcurrentHashMap<>();
 
         /** The columns of a segment, built on first use. */
         SegmentColumns get(LeafReader reader) {

@@ -1,11 +1,5 @@
 package org.parvis.index;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
@@ -30,6 +24,13 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Full-text analysis of process texts: one analyzer per language bucket (the stock Lucene analyzer
  * of the language, then ASCII folding so that {@code merignac} finds {@code Mérignac}), and the
@@ -52,7 +53,8 @@ final class TextAnalysis {
     static final String OTHER = "und";
 
     /** Every language bucket, {@link #OTHER} last. */
-    static final List<String> BUCKETS = List.of("fr", "en", "es", "ca", "de", "it", "nl", "pt", OTHER);
+    static final List<String> BUCKETS =
+            List.of("fr", "en", "es", "ca", "de", "it", "nl", "pt", OTHER);
 
     static final float TITLE_WEIGHT = 3f;
     static final float SUMMARY_WEIGHT = 1.5f;
@@ -89,7 +91,8 @@ final class TextAnalysis {
     /** The bucket of a language tag: its primary subtag when it has an analyzer, else OTHER. */
     static String bucketOf(String languageTag) {
         int dash = languageTag.indexOf('-');
-        String primary = (dash < 0 ? languageTag : languageTag.substring(0, dash)).toLowerCase(Locale.ROOT);
+        String primary =
+                (dash < 0 ? languageTag : languageTag.substring(0, dash)).toLowerCase(Locale.ROOT);
         return LANGUAGES.contains(primary) ? primary : OTHER;
     }
 
@@ -148,13 +151,16 @@ final class TextAnalysis {
             }
 
             @Override
-            protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+            protected TokenStreamComponents wrapComponents(
+                    String fieldName, TokenStreamComponents components) {
                 return new TokenStreamComponents(
-                        components.getSource(), new ASCIIFoldingFilter(components.getTokenStream()));
+                        components.getSource(),
+                        new ASCIIFoldingFilter(components.getTokenStream()));
             }
 
             @Override
-            protected TokenStream wrapTokenStreamForNormalization(String fieldName, TokenStream in) {
+            protected TokenStream wrapTokenStreamForNormalization(
+                    String fieldName, TokenStream in) {
                 return new ASCIIFoldingFilter(in);
             }
         };

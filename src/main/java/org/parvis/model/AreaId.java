@@ -2,11 +2,13 @@ package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.regex.Pattern;
 
 /**
  * Public identifier of an area: {@code fr:commune:33063}, {@code fr:arrondissement:75104},
- * {@code fr:epci:243300316}, {@code fr:departement:33}, {@code fr:region:75}, {@code fr}, {@code eu},
+ * {@code fr:epci:243300316}, {@code fr:departement:33}, {@code fr:region:75}, {@code fr}, {@code
+ * eu},
  * or {@code local:<sourceId>:<label>} for a source label not mapped to an official area.
  *
  * <p>Immutable and thread-safe. The constructor checks the shape of the code for each level, so an
@@ -17,7 +19,8 @@ public record AreaId(String value) implements Comparable<AreaId> {
     private static final Pattern COMMUNE = Pattern.compile("fr:commune:(?:\\d{2}|2A|2B)\\d{3}");
     private static final Pattern ARRONDISSEMENT = Pattern.compile("fr:arrondissement:\\d{5}");
     private static final Pattern EPCI = Pattern.compile("fr:epci:\\d{9}");
-    private static final Pattern DEPARTEMENT = Pattern.compile("fr:departement:(?:\\d{2}|2A|2B|\\d{3})");
+    private static final Pattern DEPARTEMENT =
+            Pattern.compile("fr:departement:(?:\\d{2}|2A|2B|\\d{3})");
     // The COG gives each overseas collectivity (COM) a 3-digit région code equal to its
     // département code (975, 977, 978, 984, 986-989).
     private static final Pattern REGION = Pattern.compile("fr:region:\\d{2,3}");
@@ -76,7 +79,9 @@ public record AreaId(String value) implements Comparable<AreaId> {
     /** The official code without the level prefix ({@code 33063} for a commune). */
     public String code() {
         int colon = value.lastIndexOf(':');
-        return level() == AreaLevel.LOCAL ? value.substring(value.indexOf(':', 6) + 1) : value.substring(colon + 1);
+        return level() == AreaLevel.LOCAL
+                ? value.substring(value.indexOf(':', 6) + 1)
+                : value.substring(colon + 1);
     }
 
     private static AreaLevel levelOf(String value) {

@@ -33,7 +33,7 @@ public enum AreaLevel {
                 return level;
             }
         }
-        throw new IllegalArgumentException(
-                "unknown area level '" + code + "'; expected one of " + java.util.Arrays.toString(values()));
+        throw new IllegalArgumentException("unknown area level '" + code + "'; expected one of "
+                + java.util.Arrays.toString(values()));
     }
 }

@@ -1,8 +1,10 @@
 package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.net.URI;
+
 import org.jspecify.annotations.Nullable;
+
+import java.net.URI;
 
 /**
  * Who posted a contribution, as the origin publishes it. Display names are not unique.

@@ -1,10 +1,12 @@
 package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.jspecify.annotations.Nullable;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Something posted inside a process: a proposal, an amendment, a comment, a debate, a budget
@@ -39,10 +41,12 @@ public record Contribution(
     public Contribution {
         Item.requireCommon(id, sourceKey, provenance);
         if (kind == null || process == null) {
-            throw new IllegalArgumentException("contribution " + id + " needs a kind and its process");
+            throw new IllegalArgumentException(
+                    "contribution " + id + " needs a kind and its process");
         }
         if (kind == ContributionKind.MEETING && meeting == null) {
-            throw new IllegalArgumentException("meeting " + id + " needs meeting details (start time, mode)");
+            throw new IllegalArgumentException(
+                    "meeting " + id + " needs meeting details (start time, mode)");
         }
         title = title == null ? LocalizedText.empty() : title;
         authors = List.copyOf(authors == null ? List.of() : authors);

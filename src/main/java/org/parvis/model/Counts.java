@@ -2,6 +2,7 @@ package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +22,8 @@ public record Counts(
     public static final Counts NONE = new Counts(null, null, null, null, null, null);
 
     public Counts {
-        for (Long count : new Long[] {participants, contributions, votes, signatures, comments, followers}) {
+        for (Long count :
+                new Long[] {participants, contributions, votes, signatures, comments, followers}) {
             if (count != null && count < 0) {
                 throw new IllegalArgumentException("counts must not be negative, got " + count);
             }

@@ -11,7 +11,8 @@ public record GeoPoint(double lat, double lon) {
     public GeoPoint {
         if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
             throw new IllegalArgumentException("coordinates (" + lat + ", " + lon
-                    + ") out of range; expected latitude in [-90, 90] and longitude in [-180, 180]");
+                    + ") out of range; expected latitude in [-90, 90] and longitude in "
+                    + "[-180, 180]");
         }
         lat = Math.round(lat * 1e7) / 1e7;
         lon = Math.round(lon * 1e7) / 1e7;

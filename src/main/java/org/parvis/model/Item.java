@@ -2,6 +2,7 @@ package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 import java.net.URI;
 import java.util.List;
 
@@ -29,12 +30,15 @@ public sealed interface Item permits Process, Contribution {
 
     /** Validates the shared fields; called from the constructors of the implementations. */
     static void requireCommon(URI id, SourceKey sourceKey, Provenance provenance) {
-        if (id == null || !id.isAbsolute() || !("https".equals(id.getScheme()) || "http".equals(id.getScheme()))) {
-            throw new IllegalArgumentException(
-                    "item id '" + id + "' must be the absolute http(s) URL of the item on its platform");
+        if (id == null
+                || !id.isAbsolute()
+                || !("https".equals(id.getScheme()) || "http".equals(id.getScheme()))) {
+            throw new IllegalArgumentException("item id '" + id
+                    + "' must be the absolute http(s) URL of the item on its platform");
         }
         if (sourceKey == null || provenance == null) {
-            throw new IllegalArgumentException("item " + id + " needs a source key and a provenance");
+            throw new IllegalArgumentException(
+                    "item " + id + " needs a source key and a provenance");
         }
         if (!sourceKey.sourceId().equals(provenance.sourceId())) {
             throw new IllegalArgumentException("item " + id + " has source key " + sourceKey

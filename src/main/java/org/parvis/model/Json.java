@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
 import java.io.UncheckedIOException;
 
 /**
@@ -45,7 +46,8 @@ public final class Json {
             return MAPPER.readValue(json, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(
-                    "cannot read " + type.getSimpleName() + " from JSON: " + e.getOriginalMessage(), e);
+                    "cannot read " + type.getSimpleName() + " from JSON: " + e.getOriginalMessage(),
+                    e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +20,8 @@ public record Licence(
     public Licence {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException(
-                    "licence id must not be blank; use 'unknown' when the" + " source states no licence");
+                    "licence id must not be blank; use 'unknown' when the"
+                            + " source states no licence");
         }
     }
 }

@@ -2,12 +2,14 @@ package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.jspecify.annotations.Nullable;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A text in one or more languages, keyed by lowercase BCP 47 language tag ({@code fr}, {@code en}).
@@ -55,7 +57,8 @@ public record LocalizedText(
     }
 
     /**
-     * The locale to show for a reader who prefers {@code preferred} (first match wins), falling back
+     * The locale to show for a reader who prefers {@code preferred} (first match wins), falling
+     * back
      * to the original language, then French, then any.
      */
     public Optional<String> bestLocale(List<String> preferred) {

@@ -1,9 +1,11 @@
 package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.jspecify.annotations.Nullable;
+
 import java.net.URI;
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 
 /**
  * When and how a meeting takes place.
@@ -31,7 +33,8 @@ public record MeetingDetails(
             throw new IllegalArgumentException("a meeting needs a start time and a mode");
         }
         if (endAt != null && endAt.isBefore(startAt)) {
-            throw new IllegalArgumentException("meeting ends (" + endAt + ") before it starts (" + startAt + ")");
+            throw new IllegalArgumentException(
+                    "meeting ends (" + endAt + ") before it starts (" + startAt + ")");
         }
     }
 }

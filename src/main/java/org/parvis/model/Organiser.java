@@ -1,8 +1,10 @@
 package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.net.URI;
+
 import org.jspecify.annotations.Nullable;
+
+import java.net.URI;
 
 /**
  * A body that runs a process. {@code jurisdiction} is the area it governs, the default territory of
@@ -26,7 +28,8 @@ public record Organiser(
             throw new IllegalArgumentException("organiser '" + name + "' needs a kind");
         }
         if (siren != null && !siren.matches("\\d{9}")) {
-            throw new IllegalArgumentException("SIREN '" + siren + "' of organiser '" + name + "' must be 9 digits");
+            throw new IllegalArgumentException(
+                    "SIREN '" + siren + "' of organiser '" + name + "' must be 9 digits");
         }
     }
 

@@ -2,10 +2,12 @@ package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.jspecify.annotations.Nullable;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded opportunity to take part ("démarche"): a consultation, a participatory budget, a
@@ -50,10 +52,12 @@ public record Process(
     public Process {
         Item.requireCommon(id, sourceKey, provenance);
         if (processType == null) {
-            throw new IllegalArgumentException("process " + id + " needs a process type (use OTHER)");
+            throw new IllegalArgumentException(
+                    "process " + id + " needs a process type (use OTHER)");
         }
         if (title == null || title.isEmpty()) {
-            throw new IllegalArgumentException("process " + id + " needs a title in at least one language");
+            throw new IllegalArgumentException(
+                    "process " + id + " needs a title in at least one language");
         }
         if (startAt != null && endAt != null && endAt.isBefore(startAt)) {
             throw new IllegalArgumentException(
@@ -65,7 +69,8 @@ public record Process(
         territoryLabels = List.copyOf(territoryLabels == null ? List.of() : territoryLabels);
         themes = List.copyOf(themes == null ? List.of() : themes);
         sourceThemes = List.copyOf(sourceThemes == null ? List.of() : sourceThemes);
-        languages = List.copyOf(languages == null ? List.copyOf(title.texts().keySet()) : languages);
+        languages =
+                List.copyOf(languages == null ? List.copyOf(title.texts().keySet()) : languages);
         counts = counts == null ? Counts.NONE : counts;
     }
 

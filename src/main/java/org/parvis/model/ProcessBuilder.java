@@ -1,10 +1,11 @@
 package org.parvis.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link Process} step by step; validation happens in {@link #build()}. Not thread-safe.
@@ -214,7 +215,9 @@ public final class ProcessBuilder {
         return this;
     }
 
-    /** Builds the process; throws {@link IllegalArgumentException} naming what is missing or wrong. */
+    /**
+     * Builds the process; throws {@link IllegalArgumentException} naming what is missing or wrong.
+     */
     public Process build() {
         return new Process(
                 id,

@@ -1,9 +1,10 @@
 package org.parvis.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Status of a process, computed from its dates at the moment of the query, never stored, so that a

@@ -1,10 +1,12 @@
 package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.jspecify.annotations.Nullable;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Where, when and how a record was read, and under which licence. {@code retrievedFrom} never

@@ -2,6 +2,7 @@ package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,8 @@ public record SourceKey(String sourceId, String nativeId) {
     public static String requireSourceId(String sourceId) {
         if (sourceId == null || !SOURCE_ID.matcher(sourceId).matches()) {
             throw new IllegalArgumentException("malformed source id '" + sourceId
-                    + "'; expected 1 to 63 lowercase letters, digits or hyphens, e.g. bordeaux-decidim");
+                    + "'; expected 1 to 63 lowercase letters, digits or hyphens, e.g. "
+                    + "bordeaux-decidim");
         }
         return sourceId;
     }
@@ -36,7 +38,8 @@ public record SourceKey(String sourceId, String nativeId) {
     public static SourceKey parse(String text) {
         int colon = text == null ? -1 : text.indexOf(':');
         if (colon <= 0) {
-            throw new IllegalArgumentException("malformed source key '" + text + "'; expected <sourceId>:<native id>");
+            throw new IllegalArgumentException(
+                    "malformed source key '" + text + "'; expected <sourceId>:<native id>");
         }
         return new SourceKey(text.substring(0, colon), text.substring(colon + 1));
     }

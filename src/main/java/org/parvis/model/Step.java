@@ -1,8 +1,10 @@
 package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
 
 /**
  * A phase of a process, with its window and whether the source marks it as the current one.
@@ -23,8 +25,8 @@ public record Step(
             throw new IllegalArgumentException("step " + position + " needs a title");
         }
         if (startAt != null && endAt != null && endAt.isBefore(startAt)) {
-            throw new IllegalArgumentException("step '" + title.best(java.util.List.of()) + "' ends (" + endAt
-                    + ") before it starts (" + startAt + ")");
+            throw new IllegalArgumentException("step '" + title.best(java.util.List.of())
+                    + "' ends (" + endAt + ") before it starts (" + startAt + ")");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.parvis.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,8 @@ public record TerritoryRef(
 
     public TerritoryRef {
         if (area == null || derivation == null) {
-            throw new IllegalArgumentException("a territory reference needs an area and a derivation");
+            throw new IllegalArgumentException(
+                    "a territory reference needs an area and a derivation");
         }
     }
 

@@ -24,7 +24,9 @@ public record ThemeAssignment(String theme, ThemeMethod method, double score, St
         evidence = evidence == null ? "" : evidence;
     }
 
-    /** Checks the shape of a theme id (lowercase letters and underscores, e.g. {@code mobilite}). */
+    /**
+     * Checks the shape of a theme id (lowercase letters and underscores, e.g. {@code mobilite}).
+     */
     public static String requireThemeId(String theme) {
         if (theme == null || !THEME_ID.matcher(theme).matches()) {
             throw new IllegalArgumentException("malformed theme id '" + theme

@@ -31,7 +31,8 @@ public final class Connectors {
         Map<String, Connector> byKind = new TreeMap<>();
         for (Connector connector : connectors) {
             if (byKind.put(connector.kind(), connector) != null) {
-                throw new IllegalArgumentException("two connectors read kind '" + connector.kind() + "'");
+                throw new IllegalArgumentException(
+                        "two connectors read kind '" + connector.kind() + "'");
             }
         }
         return new Connectors(byKind);
@@ -45,7 +46,8 @@ public final class Connectors {
     /** The connector for this kind; throws naming the kinds this build reads. */
     public Connector getConnector(String kind) {
         return findConnector(kind)
-                .orElseThrow(() -> new IllegalArgumentException("no connector reads sources of kind '" + kind
-                        + "'; this build reads " + new TreeMap<>(byKind).keySet()));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("no connector reads sources of kind '"
+                                + kind + "'; this build reads " + new TreeMap<>(byKind).keySet()));
     }
 }

@@ -1,14 +1,5 @@
 package org.parvis.source;
 
-import java.io.IOException;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.HarvestMethod;
 import org.parvis.model.Item;
@@ -18,6 +9,16 @@ import org.parvis.store.BatchResult;
 import org.parvis.store.SourceIssue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a {@link Connector} works with during one harvest of one source: the shared HTTP client
@@ -55,7 +56,12 @@ public final class HarvestContext {
     private int issuesDropped;
     private BatchResult written = BatchResult.EMPTY;
 
-    HarvestContext(SourceConfig source, HttpFetcher fetcher, Clock clock, int batchSize, BatchWriter writer) {
+    HarvestContext(
+            SourceConfig source,
+            HttpFetcher fetcher,
+            Clock clock,
+            int batchSize,
+            BatchWriter writer) {
         this.source = source;
         this.fetcher = fetcher;
         this.clock = clock;
@@ -78,7 +84,8 @@ public final class HarvestContext {
      *
      * @throws IOException when the connection fails, times out or the body exceeds the size cap
      */
-    public HttpFetcher.Response get(URI uri, String accept) throws IOException, InterruptedException {
+    public HttpFetcher.Response get(URI uri, String accept)
+            throws IOException, InterruptedException {
         requests.incrementAndGet();
         HttpFetcher.Response response = fetcher.get(uri, accept);
         bytes.addAndGet(response.size());
@@ -89,7 +96,8 @@ public final class HarvestContext {
      * The provenance of a record read now from {@code retrievedFrom} (its query string is dropped)
      * under the source's licence.
      */
-    public Provenance provenance(URI retrievedFrom, HarvestMethod method, @Nullable Instant sourceUpdatedAt) {
+    public Provenance provenance(
+            URI retrievedFrom, HarvestMethod method, @Nullable Instant sourceUpdatedAt) {
         return new Provenance(
                 source.id(),
                 now(),
@@ -111,12 +119,16 @@ public final class HarvestContext {
                     "foreign-record",
                     key.toString(),
                     null,
-                    "record " + item.id() + " is keyed for source '" + key.sourceId() + "', not '" + source.id()
-                            + "'; the connector must key records by the source id");
+                    "record " + item.id() + " is keyed for source '" + key.sourceId() + "', not '"
+                            + source.id() + "'; the connector must key records by the source id");
             return;
         }
         if (!seen.add(key)) {
-            report("duplicate-record", key.toString(), null, "the source lists " + key + " twice; kept the first");
+            report(
+                    "duplicate-record",
+                    key.toString(),
+                    null,
+                    "the source lists " + key + " twice; kept the first");
             return;
         }
         pending.add(SourceDefaults.apply(source, item));
@@ -133,7 +145,8 @@ public final class HarvestContext {
      * @param url the URL concerned, if any; recorded without its query string
      * @param message what is wrong, with enough detail to fix it at the source
      */
-    public synchronized void report(String type, @Nullable String recordRef, @Nullable URI url, String message) {
+    public synchronized void report(
+            String type, @Nullable String recordRef, @Nullable URI url, String message) {
         LOG.debug("{}: {} {} {}", source.id(), type, recordRef == null ? "" : recordRef, message);
         if (issues.size() >= MAX_ISSUES) {
             issuesDropped++;
@@ -171,7 +184,9 @@ public final class HarvestContext {
                     "issues-truncated",
                     null,
                     null,
-                    issuesDropped + " more issues in this run were not recorded; fix the ones above first"));
+                    issuesDropped
+                            + " more issues in this run were not recorded; fix the ones "
+                            + "above first"));
         }
         return all;
     }

@@ -1,13 +1,7 @@
 package org.parvis.source;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+
 import org.parvis.model.Item;
 import org.parvis.model.Process;
 import org.parvis.model.SourceKey;
@@ -20,6 +14,14 @@ import org.parvis.store.Store;
 import org.parvis.theme.ThemeClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Harvests one source at a time: runs its connector, writes what it lists to the {@link Store} in
@@ -84,7 +86,8 @@ public final class Harvester {
     public HarvestRun harvest(SourceConfig source) {
         Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
-        HarvestContext ctx = new HarvestContext(source, fetcher, clock, batchSize, batch -> write(source, batch));
+        HarvestContext ctx = new HarvestContext(
+                source, fetcher, clock, batchSize, batch -> write(source, batch));
 
         // List the source; whatever goes wrong is kept as the run's error.
         Listing listing;
@@ -134,8 +137,9 @@ public final class Harvester {
      */
     private Process classify(Process process) {
         Process classified = classifier.reclassify(process, Map.of());
-        Set<String> found =
-                classified.themes().stream().map(ThemeAssignment::theme).collect(java.util.stream.Collectors.toSet());
+        Set<String> found = classified.themes().stream()
+                .map(ThemeAssignment::theme)
+                .collect(java.util.stream.Collectors.toSet());
         List<ThemeAssignment> themes = new java.util.ArrayList<>(classified.themes());
         process.themes().stream()
                 .filter(theme -> !found.contains(theme.theme()))
@@ -155,12 +159,19 @@ public final class Harvester {
         try {
             listener.afterBatch(source, batch, removed);
         } catch (RuntimeException e) {
-            LOG.warn("harvest listener failed after a batch of {}; the harvest goes on", source.id(), e);
+            LOG.warn(
+                    "harvest listener failed after a batch of {}; the harvest goes on",
+                    source.id(),
+                    e);
         }
     }
 
     private HarvestRun record(
-            SourceConfig source, Instant startedAt, Listing listing, HarvestContext ctx, int removed) {
+            SourceConfig source,
+            Instant startedAt,
+            Listing listing,
+            HarvestContext ctx,
+            int removed) {
         Outcome outcome;
         if (listing.isComplete()) {
             outcome = Outcome.SUCCESS;

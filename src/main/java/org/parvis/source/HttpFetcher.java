@@ -1,5 +1,7 @@
 package org.parvis.source;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -7,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The one HTTP client of the harvesters: GET requests with an explicit connect timeout, a
@@ -32,20 +33,28 @@ public final class HttpFetcher {
      * @param maxResponseBytes responses with a larger body are refused
      * @param userAgent sent with every request, e.g. {@code Parvis/1.0 (+https://…)}
      */
-    public record Settings(Duration connectTimeout, Duration requestTimeout, long maxResponseBytes, String userAgent) {
+    public record Settings(
+            Duration connectTimeout,
+            Duration requestTimeout,
+            long maxResponseBytes,
+            String userAgent) {
 
         public Settings {
             if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
-                throw new IllegalArgumentException("connect timeout must be positive, got " + connectTimeout);
+                throw new IllegalArgumentException(
+                        "connect timeout must be positive, got " + connectTimeout);
             }
             if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
-                throw new IllegalArgumentException("request timeout must be positive, got " + requestTimeout);
+                throw new IllegalArgumentException(
+                        "request timeout must be positive, got " + requestTimeout);
             }
             if (maxResponseBytes < 1) {
-                throw new IllegalArgumentException("response size cap must be positive, got " + maxResponseBytes);
+                throw new IllegalArgumentException(
+                        "response size cap must be positive, got " + maxResponseBytes);
             }
             if (userAgent == null || userAgent.isBlank()) {
-                throw new IllegalArgumentException("a user agent is required, e.g. Parvis/1.0 (+https://…)");
+                throw new IllegalArgumentException(
+                        "a user agent is required, e.g. Parvis/1.0 (+https://…)");
             }
         }
 
@@ -124,7 +133,8 @@ public final class HttpFetcher {
     public static final class ResponseTooLargeException extends IOException {
         ResponseTooLargeException(URI uri, long maxBytes) {
             super("response from " + redact(uri) + " is larger than the cap of " + maxBytes
-                    + " bytes; raise the cap only if the platform really publishes pages that large");
+                    + " bytes; raise the cap only if the platform really publishes pages "
+                    + "that large");
         }
     }
 
@@ -154,14 +164,16 @@ public final class HttpFetcher {
                 .GET()
                 .build();
 
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {
             long declared =
                     response.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > settings.maxResponseBytes()) {
                 throw new ResponseTooLargeException(uri, settings.maxResponseBytes());
             }
-            byte[] body = in.readNBytes(Math.toIntExact(Math.min(settings.maxResponseBytes() + 1, Integer.MAX_VALUE)));
+            byte[] body = in.readNBytes(
+                    Math.toIntExact(Math.min(settings.maxResponseBytes() + 1, Integer.MAX_VALUE)));
             if (body.length > settings.maxResponseBytes()) {
                 throw new ResponseTooLargeException(uri, settings.maxResponseBytes());
             }

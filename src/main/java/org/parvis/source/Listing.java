@@ -24,7 +24,8 @@ public record Listing(Completeness completeness, @Nullable String problem) {
             throw new IllegalArgumentException("a listing is complete or incomplete, got null");
         }
         if (completeness == Completeness.COMPLETE && problem != null) {
-            throw new IllegalArgumentException("a complete listing has no problem, got '" + problem + "'");
+            throw new IllegalArgumentException(
+                    "a complete listing has no problem, got '" + problem + "'");
         }
         if (completeness == Completeness.INCOMPLETE && (problem == null || problem.isBlank())) {
             throw new IllegalArgumentException("an incomplete listing must say what went wrong");

@@ -1,14 +1,15 @@
 package org.parvis.source;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.AreaId;
+import org.parvis.model.Licence;
+import org.parvis.model.SourceKey;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.AreaId;
-import org.parvis.model.Licence;
-import org.parvis.model.SourceKey;
 
 /**
  * A configured platform instance or feed that Parvis harvests: its short id (the namespace of its
@@ -44,23 +45,25 @@ public record SourceConfig(
     public SourceConfig {
         SourceKey.requireSourceId(id);
         if (kind == null || !KINDS.contains(kind)) {
-            throw new IllegalArgumentException(
-                    "source '" + id + "': unknown kind '" + kind + "'; expected one of " + new TreeSet<>(KINDS));
+            throw new IllegalArgumentException("source '" + id + "': unknown kind '" + kind
+                    + "'; expected one of " + new TreeSet<>(KINDS));
         }
         baseUrl = requireBaseUrl(id, baseUrl);
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("source '" + id + "' needs a display name, e.g. \"Participation Lyon\"");
+            throw new IllegalArgumentException(
+                    "source '" + id + "' needs a display name, e.g. \"Participation Lyon\"");
         }
         name = name.strip();
-        organiserName = organiserName == null || organiserName.isBlank() ? null : organiserName.strip();
+        organiserName =
+                organiserName == null || organiserName.isBlank() ? null : organiserName.strip();
         locales = requireLocales(id, locales);
         if (interval == null || interval.compareTo(MIN_INTERVAL) < 0) {
             throw new IllegalArgumentException("source '" + id + "': harvest interval " + interval
                     + " is too short; expected at least " + MIN_INTERVAL + " (e.g. 6h)");
         }
         if (licence == null) {
-            throw new IllegalArgumentException(
-                    "source '" + id + "' needs a licence; use id 'unknown' when the platform states none");
+            throw new IllegalArgumentException("source '" + id
+                    + "' needs a licence; use id 'unknown' when the platform states none");
         }
     }
 
@@ -78,9 +81,13 @@ public record SourceConfig(
             throw new IllegalArgumentException("source '" + id + "': base URL '" + url
                     + "' must be an absolute http(s) URL, e.g. https://participer.example.fr");
         }
-        if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("source '" + id + "': base URL '" + HttpFetcher.redact(url)
-                    + "' must not carry a query, fragment or credentials; give the platform's root URL");
+        if (url.getRawQuery() != null
+                || url.getRawFragment() != null
+                || url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "source '" + id + "': base URL '" + HttpFetcher.redact(url)
+                            + "' must not carry a query, fragment or credentials; give the "
+                            + "platform's root URL");
         }
         String text = url.toString();
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : url;
@@ -92,8 +99,8 @@ public record SourceConfig(
         }
         for (String locale : locales) {
             if (locale == null || !locale.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
-                throw new IllegalArgumentException(
-                        "source '" + id + "': malformed language tag '" + locale + "'; expected e.g. fr, en, pt-BR");
+                throw new IllegalArgumentException("source '" + id + "': malformed language tag '"
+                        + locale + "'; expected e.g. fr, en, pt-BR");
             }
         }
         return List.copyOf(locales);

@@ -36,8 +36,8 @@ final class SourceDefaults {
             builder.addTerritory(TerritoryRef.of(source.territory(), Derivation.DEFAULT));
         }
         if (needsOrganiser) {
-            builder.addOrganiser(
-                    Organiser.of(source.organiserName(), organiserKind(source.territory()), source.territory()));
+            builder.addOrganiser(Organiser.of(
+                    source.organiserName(), organiserKind(source.territory()), source.territory()));
         }
         return builder.build();
     }

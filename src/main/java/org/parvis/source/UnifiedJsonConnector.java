@@ -4,17 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.HarvestMethod;
+import org.parvis.model.Item;
+import org.parvis.model.Json;
+import org.parvis.model.Provenance;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.HarvestMethod;
-import org.parvis.model.Item;
-import org.parvis.model.Json;
-import org.parvis.model.Provenance;
 
 /**
  * Reads records already in the unified model, served as JSON pages: {@code GET
@@ -53,7 +55,11 @@ final class UnifiedJsonConnector implements Connector {
         int rejected = 0;
         for (int page = 1; next != null; page++) {
             if (page > MAX_PAGES || !visited.add(next)) {
-                ctx.report("bad-page", null, next, "the export's next links loop or exceed " + MAX_PAGES + " pages");
+                ctx.report(
+                        "bad-page",
+                        null,
+                        next,
+                        "the export's next links loop or exceed " + MAX_PAGES + " pages");
                 return Listing.incomplete("page " + page + ": next links loop");
             }
 
@@ -64,24 +70,29 @@ final class UnifiedJsonConnector implements Connector {
             } catch (IOException e) {
                 String reason = HttpFetcher.describe(e);
                 ctx.report("http-error", null, next, "request failed: " + reason);
-                return Listing.incomplete("page " + page + " (" + HttpFetcher.redact(next) + "): " + reason);
+                return Listing.incomplete(
+                        "page " + page + " (" + HttpFetcher.redact(next) + "): " + reason);
             }
             if (response.status() != 200) {
-                ctx.report("http-status", null, next, "HTTP " + response.status() + " instead of 200");
-                return Listing.incomplete(
-                        "page " + page + " (" + HttpFetcher.redact(next) + "): HTTP " + response.status());
+                ctx.report(
+                        "http-status", null, next, "HTTP " + response.status() + " instead of 200");
+                return Listing.incomplete("page " + page + " (" + HttpFetcher.redact(next)
+                        + "): HTTP " + response.status());
             }
             JsonNode root;
             try {
                 root = MAPPER.readTree(response.body());
             } catch (IOException e) {
-                String what = "not JSON (" + response.contentType() + "): " + firstLine(e.getMessage());
+                String what =
+                        "not JSON (" + response.contentType() + "): " + firstLine(e.getMessage());
                 ctx.report("bad-page", null, next, what);
-                return Listing.incomplete("page " + page + " (" + HttpFetcher.redact(next) + ") is " + what);
+                return Listing.incomplete(
+                        "page " + page + " (" + HttpFetcher.redact(next) + ") is " + what);
             }
             if (root == null || !root.isObject() || !root.path("items").isArray()) {
                 ctx.report("bad-page", null, next, "expected an object with an 'items' array");
-                return Listing.incomplete("page " + page + " (" + HttpFetcher.redact(next) + ") has no 'items' array");
+                return Listing.incomplete("page " + page + " (" + HttpFetcher.redact(next)
+                        + ") has no 'items' array");
             }
 
             // Read every record on its own.
@@ -117,7 +128,8 @@ final class UnifiedJsonConnector implements Connector {
             int index) {
         String ref = recordRef(record, pageNo, index);
         if (!(record instanceof ObjectNode object)) {
-            ctx.report("bad-record", ref, page, "expected a JSON object, got " + record.getNodeType());
+            ctx.report(
+                    "bad-record", ref, page, "expected a JSON object, got " + record.getNodeType());
             return false;
         }
         ObjectNode copy = object.deepCopy();
@@ -172,7 +184,8 @@ final class UnifiedJsonConnector implements Connector {
      * The next page's URL, resolved against the current one; null at the end. Links leaving the
      * source's host are refused, so an exporter cannot send the harvester elsewhere.
      */
-    private static @Nullable URI nextPage(@Nullable JsonNode next, URI current, SourceConfig source) {
+    private static @Nullable URI nextPage(
+            @Nullable JsonNode next, URI current, SourceConfig source) {
         if (next == null || next.isNull()) {
             return null;
         }
@@ -189,8 +202,8 @@ final class UnifiedJsonConnector implements Connector {
         if (!Objects.equals(uri.getScheme(), base.getScheme())
                 || !Objects.equals(uri.getHost(), base.getHost())
                 || uri.getPort() != base.getPort()) {
-            throw new IllegalArgumentException(
-                    "'next' leads off the source's host: " + HttpFetcher.redact(uri) + " is not on " + base);
+            throw new IllegalArgumentException("'next' leads off the source's host: "
+                    + HttpFetcher.redact(uri) + " is not on " + base);
         }
         return uri;
     }

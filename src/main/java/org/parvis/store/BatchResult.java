@@ -10,6 +10,7 @@ public record BatchResult(int inserted, int changed, int unchanged) {
     public static final BatchResult EMPTY = new BatchResult(0, 0, 0);
 
     public BatchResult plus(BatchResult other) {
-        return new BatchResult(inserted + other.inserted, changed + other.changed, unchanged + other.unchanged);
+        return new BatchResult(
+                inserted + other.inserted, changed + other.changed, unchanged + other.unchanged);
     }
 }

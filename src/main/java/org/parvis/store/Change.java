@@ -1,10 +1,11 @@
 package org.parvis.store;
 
-import java.net.URI;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.Item;
 import org.parvis.model.SourceKey;
+
+import java.net.URI;
+import java.time.Instant;
 
 /**
  * One entry of the change log. {@code item} is the new state for an upsert and null for a delete
@@ -31,7 +32,8 @@ public record Change(
             throw new IllegalArgumentException("incomplete change #" + seq + " for " + sourceKey);
         }
         if ((type == Type.UPSERT) != (item != null)) {
-            throw new IllegalArgumentException("change #" + seq + ": an upsert carries the item, a delete does not");
+            throw new IllegalArgumentException(
+                    "change #" + seq + ": an upsert carries the item, a delete does not");
         }
     }
 }

@@ -1,8 +1,9 @@
 package org.parvis.store;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The record of one harvest of one source: when, how much it cost, what it changed and what went
@@ -37,7 +38,8 @@ public record HarvestRun(
 
     public HarvestRun {
         if (sourceId == null || startedAt == null || endedAt == null || outcome == null) {
-            throw new IllegalArgumentException("a harvest run needs a source, start, end and outcome");
+            throw new IllegalArgumentException(
+                    "a harvest run needs a source, start, end and outcome");
         }
         issues = List.copyOf(issues == null ? List.of() : issues);
     }

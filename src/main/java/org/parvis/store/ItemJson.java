@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.parvis.model.Item;
+import org.parvis.model.Json;
+
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,8 +18,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import org.parvis.model.Item;
-import org.parvis.model.Json;
 
 /**
  * The stored JSON of an item and its content hash. The hash is a SHA-256 over the canonical JSON

@@ -2,6 +2,21 @@ package org.parvis.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.Contribution;
+import org.parvis.model.Item;
+import org.parvis.model.Process;
+import org.parvis.model.SourceKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,19 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.Contribution;
-import org.parvis.model.Item;
-import org.parvis.model.Process;
-import org.parvis.model.SourceKey;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Store} on a relational database: embedded SQLite (one file, WAL mode) or PostgreSQL,
@@ -94,7 +96,8 @@ public final class JdbcStore implements Store {
     private static final int CHUNK_SIZE = 500;
 
     private static final String SELECT_STORED_STATES = """
-            SELECT source_key, id, content_hash, deleted_at FROM item WHERE source_key IN (<keys>)""";
+            SELECT source_key, id, content_hash, deleted_at FROM item
+            WHERE source_key IN (<keys>)""";
     private static final String SELECT_LIVE_OWNERS = """
             SELECT id, source_key FROM item WHERE deleted_at IS NULL AND id IN (<ids>)""";
     private static final String UPSERT_ITEM = """
@@ -168,10 +171,14 @@ public final class JdbcStore implements Store {
         } catch (RuntimeException e) {
             dataSource.close();
             throw new IllegalStateException(
-                    "cannot bring the schema of the store at " + location.describe() + " up to date: " + e.getMessage(),
+                    "cannot bring the schema of the store at " + location.describe()
+                            + " up to date: " + e.getMessage(),
                     e);
         }
-        LOG.info("Store opened at {} in {} ms", location.describe(), (System.nanoTime() - start) / 1_000_000);
+        LOG.info(
+                "Store opened at {} in {} ms",
+                location.describe(),
+                (System.nanoTime() - start) / 1_000_000);
         return new JdbcStore(dataSource, location.describe());
     }
 
@@ -195,7 +202,8 @@ public final class JdbcStore implements Store {
             // lose on power failure is re-harvested.
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "NORMAL");
-            config.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MILLIS));
+            config.addDataSourceProperty(
+                    "busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MILLIS));
             config.addDataSourceProperty("foreign_keys", "true");
             config.setMaximumPoolSize(4);
         } else {
@@ -225,7 +233,8 @@ public final class JdbcStore implements Store {
     public BatchResult upsertAll(Collection<? extends Item> items) {
         for (Item item : items) {
             if (item == null) {
-                throw new IllegalArgumentException("cannot upsert a null item; nothing was written");
+                throw new IllegalArgumentException(
+                        "cannot upsert a null item; nothing was written");
             }
         }
         List<Item> batch = List.copyOf(items);
@@ -268,8 +277,8 @@ public final class JdbcStore implements Store {
                                 .map(i -> i.sourceKey().toString())
                                 .distinct()
                                 .toList())
-                .map((rs, ctx) ->
-                        new StoredState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) != null))
+                .map((rs, ctx) -> new StoredState(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) != null))
                 .forEach(state -> stored.put(state.sourceKey(), state));
         Map<String, String> liveKeyById = new HashMap<>();
         handle.createQuery(SELECT_LIVE_OWNERS)
@@ -336,7 +345,8 @@ public final class JdbcStore implements Store {
     }
 
     /** What the store holds for a source key before a chunk is written. */
-    private record StoredState(String sourceKey, String id, String contentHash, boolean tombstoned) {}
+    private record StoredState(
+            String sourceKey, String id, String contentHash, boolean tombstoned) {}
 
     @Override
     public int tombstoneMissing(String sourceId, Collection<SourceKey> seen) {
@@ -344,15 +354,17 @@ public final class JdbcStore implements Store {
         Set<String> seenKeys = new HashSet<>();
         for (SourceKey key : seen) {
             if (!key.sourceId().equals(sourceId)) {
-                throw new IllegalArgumentException("key " + key + " listed as seen is not from source '" + sourceId
-                        + "'; pass only the keys of that source");
+                throw new IllegalArgumentException(
+                        "key " + key + " listed as seen is not from source '" + sourceId
+                                + "'; pass only the keys of that source");
             }
             seenKeys.add(key.toString());
         }
         int removed = inWriteTransaction(handle -> {
             ChangeAppender log = new ChangeAppender(handle, now());
             List<String[]> live = handle.createQuery(
-                            "SELECT source_key, id FROM item WHERE source_id = :sourceId AND deleted_at IS NULL")
+                            "SELECT source_key, id FROM item WHERE source_id = :sourceId AND "
+                                    + "deleted_at IS NULL")
                     .bind("sourceId", sourceId)
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
                     .list();
@@ -398,7 +410,8 @@ public final class JdbcStore implements Store {
 
     @Override
     public Optional<Item> findItem(URI id) {
-        return withHandle(handle -> handle.createQuery("SELECT content FROM item WHERE id = :id AND deleted_at IS NULL")
+        return withHandle(handle -> handle.createQuery(
+                        "SELECT content FROM item WHERE id = :id AND deleted_at IS NULL")
                 .bind("id", id.toString())
                 .mapTo(String.class)
                 .findOne()
@@ -407,12 +420,12 @@ public final class JdbcStore implements Store {
 
     @Override
     public Optional<Item> findItem(SourceKey key) {
-        return withHandle(
-                handle -> handle.createQuery("SELECT content FROM item WHERE source_key = :key AND deleted_at IS NULL")
-                        .bind("key", key.toString())
-                        .mapTo(String.class)
-                        .findOne()
-                        .map(ItemJson::read));
+        return withHandle(handle -> handle.createQuery(
+                        "SELECT content FROM item WHERE source_key = :key AND deleted_at IS NULL")
+                .bind("key", key.toString())
+                .mapTo(String.class)
+                .findOne()
+                .map(ItemJson::read));
     }
 
     @Override
@@ -430,8 +443,8 @@ public final class JdbcStore implements Store {
     @Override
     public List<Change> listChangesAfter(long afterSeq, int limit) {
         if (afterSeq < 0 || limit <= 0) {
-            throw new IllegalArgumentException("cannot list changes after #" + afterSeq + ", at most " + limit
-                    + "; expected a sequence number ≥ 0 and a limit ≥ 1");
+            throw new IllegalArgumentException("cannot list changes after #" + afterSeq
+                    + ", at most " + limit + "; expected a sequence number ≥ 0 and a limit ≥ 1");
         }
         return withHandle(handle -> handle.createQuery(SELECT_CHANGES)
                 .bind("after", afterSeq)
@@ -473,14 +486,15 @@ public final class JdbcStore implements Store {
         // One repeatable-read transaction: the sequence number and the rows come from the same
         // snapshot. On PostgreSQL the fetch size inside a transaction makes the driver use a
         // cursor instead of loading every row.
-        return withHandle(readHandle -> readHandle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-            long seq = readLastSeq(handle);
-            handle.createQuery("SELECT content FROM item WHERE deleted_at IS NULL")
-                    .setFetchSize(STREAM_FETCH_SIZE)
-                    .mapTo(String.class)
-                    .forEach(json -> consumer.accept(ItemJson.read(json)));
-            return seq;
-        }));
+        return withHandle(readHandle ->
+                readHandle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+                    long seq = readLastSeq(handle);
+                    handle.createQuery("SELECT content FROM item WHERE deleted_at IS NULL")
+                            .setFetchSize(STREAM_FETCH_SIZE)
+                            .mapTo(String.class)
+                            .forEach(json -> consumer.accept(ItemJson.read(json)));
+                    return seq;
+                }));
     }
 
     @Override
@@ -507,7 +521,8 @@ public final class JdbcStore implements Store {
         String startedAt = format(run.startedAt());
         inWriteTransaction(handle -> {
             // Recording the same run again replaces it and its issues.
-            handle.createUpdate("DELETE FROM source_issue WHERE source_id = :sourceId AND run_started_at = :startedAt")
+            handle.createUpdate("DELETE FROM source_issue WHERE source_id = :sourceId AND "
+                            + "run_started_at = :startedAt")
                     .bind("sourceId", run.sourceId())
                     .bind("startedAt", startedAt)
                     .execute();
@@ -556,7 +571,8 @@ public final class JdbcStore implements Store {
 
     private Optional<HarvestRun> findRun(String sourceId, String condition) {
         return withHandle(handle -> {
-            Optional<RunRow> row = handle.createQuery(SELECT_RUN + condition + " ORDER BY started_at DESC LIMIT 1")
+            Optional<RunRow> row = handle.createQuery(
+                            SELECT_RUN + condition + " ORDER BY started_at DESC LIMIT 1")
                     .bind("sourceId", sourceId)
                     .map((rs, ctx) -> new RunRow(rs))
                     .findOne();
@@ -629,10 +645,12 @@ public final class JdbcStore implements Store {
     @Override
     public List<SourceIssue> listIssues(String sourceId, int limit) {
         if (limit <= 0) {
-            throw new IllegalArgumentException("cannot list " + limit + " issues; expected a limit ≥ 1");
+            throw new IllegalArgumentException(
+                    "cannot list " + limit + " issues; expected a limit ≥ 1");
         }
-        return withHandle(handle -> handle.createQuery(
-                        SELECT_ISSUES + " ORDER BY issued_at DESC, run_started_at DESC, issue_index DESC LIMIT :limit")
+        return withHandle(handle -> handle.createQuery(SELECT_ISSUES
+                        + " ORDER BY issued_at DESC, run_started_at DESC, issue_index "
+                        + "DESC LIMIT :limit")
                 .bind("sourceId", sourceId)
                 .bind("limit", limit)
                 .map((rs, ctx) -> readIssue(sourceId, rs))

@@ -1,7 +1,8 @@
 package org.parvis.store;
 
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
 
 /**
  * A problem met while harvesting a source, with enough detail to fix it at the source: what kind
@@ -19,7 +20,8 @@ public record SourceIssue(
 
     public SourceIssue {
         if (sourceId == null || at == null || type == null || message == null) {
-            throw new IllegalArgumentException("a source issue needs a source, time, type and message");
+            throw new IllegalArgumentException(
+                    "a source issue needs a source, time, type and message");
         }
     }
 }

@@ -1,13 +1,14 @@
 package org.parvis.store;
 
+import org.parvis.model.Contribution;
+import org.parvis.model.Item;
+import org.parvis.model.SourceKey;
+
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.parvis.model.Contribution;
-import org.parvis.model.Item;
-import org.parvis.model.SourceKey;
 
 /**
  * The system of record: every harvested item, its tombstone when removed at the source, an ordered

@@ -1,5 +1,7 @@
 package org.parvis.store;
 
+import org.jspecify.annotations.Nullable;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -7,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Where the store lives: an embedded SQLite file ({@code jdbc:sqlite:/path/parvis.db}) or a
@@ -29,7 +30,8 @@ public record StoreLocation(
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
     private static final String POSTGRES_PREFIX = "jdbc:postgresql://";
     private static final String ALLOWED_FORMS =
-            "expected jdbc:postgresql://host:port/database?user=… or jdbc:sqlite:/path/to/parvis.db";
+            "expected jdbc:postgresql://host:port/database?user=…"
+                    + " or jdbc:sqlite:/path/to/parvis.db";
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&]*");
     private static final Pattern USER_INFO = Pattern.compile("//[^/@]*@");
 
@@ -46,7 +48,8 @@ public record StoreLocation(
             password = merge("password", password, parsed.password(), jdbcUrl);
             jdbcUrl = parsed.urlWithoutCredentials();
         } else {
-            throw new IllegalArgumentException("unsupported store URL '" + redact(jdbcUrl) + "'; " + ALLOWED_FORMS);
+            throw new IllegalArgumentException(
+                    "unsupported store URL '" + redact(jdbcUrl) + "'; " + ALLOWED_FORMS);
         }
     }
 
@@ -57,7 +60,8 @@ public record StoreLocation(
     }
 
     /**
-     * Parses {@code jdbc:postgresql://host:port/db?user=…&password=…} or {@code jdbc:sqlite:<file>};
+     * Parses {@code jdbc:postgresql://host:port/db?user=…&password=…} or {@code
+     * jdbc:sqlite:<file>};
      * throws {@link IllegalArgumentException} naming the value and the allowed forms otherwise.
      */
     public static StoreLocation parse(String jdbcUrl) {
@@ -114,10 +118,12 @@ public record StoreLocation(
         return rest.split("\\?", 2)[0];
     }
 
-    private static @Nullable String merge(String name, @Nullable String given, @Nullable String inUrl, String jdbcUrl) {
+    private static @Nullable String merge(
+            String name, @Nullable String given, @Nullable String inUrl, String jdbcUrl) {
         if (given != null && inUrl != null && !given.equals(inUrl)) {
-            throw new IllegalArgumentException("store URL '" + redact(jdbcUrl) + "' names a different " + name
-                    + " than the one given separately; give it only once");
+            throw new IllegalArgumentException(
+                    "store URL '" + redact(jdbcUrl) + "' names a different " + name
+                            + " than the one given separately; give it only once");
         }
         return given != null ? given : inUrl;
     }
@@ -141,7 +147,9 @@ public record StoreLocation(
             if (parts.length == 2) {
                 for (String param : parts[1].split("&")) {
                     String[] pair = param.split("=", 2);
-                    String value = pair.length == 2 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "";
+                    String value = pair.length == 2
+                            ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8)
+                            : "";
                     if (pair[0].equals("user")) {
                         user = value;
                     } else if (pair[0].equals("password")) {

@@ -1,12 +1,13 @@
 package org.parvis.territory;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of a French areas file as written by {@code scripts/build-gazetteer.py}: a header line
@@ -27,7 +28,9 @@ final class AreaFile {
     private static final List<String> FORMER_TYPES =
             List.of(FormerCommune.DELEGUEE, FormerCommune.ASSOCIEE, FormerCommune.ANCIEN_CODE);
 
-    /** Shapes of the fields; checked by hand rather than by regex as some 200,000 run at start-up. */
+    /**
+     * Shapes of the fields; checked by hand rather than by regex as some 200,000 run at start-up.
+     */
     private enum Shape {
         REGION_CODE("2 or 3 digits"),
         DEPARTEMENT_CODE("2 digits, 2A, 2B or 3 digits"),
@@ -44,11 +47,15 @@ final class AreaFile {
 
         boolean matches(String v) {
             return switch (this) {
-                case REGION_CODE -> digits(v, 0, v.length()) && (v.length() == 2 || v.length() == 3);
+                case REGION_CODE ->
+                    digits(v, 0, v.length()) && (v.length() == 2 || v.length() == 3);
                 case DEPARTEMENT_CODE ->
-                    isCorsica(v) || (digits(v, 0, v.length()) && (v.length() == 2 || v.length() == 3));
+                    isCorsica(v)
+                            || (digits(v, 0, v.length()) && (v.length() == 2 || v.length() == 3));
                 case COMMUNE_CODE ->
-                    v.length() == 5 && (digits(v, 0, 2) || isCorsica(v.substring(0, 2))) && digits(v, 2, 5);
+                    v.length() == 5
+                            && (digits(v, 0, 2) || isCorsica(v.substring(0, 2)))
+                            && digits(v, 2, 5);
                 case SIREN -> v.length() == 9 && digits(v, 0, 9);
                 case POSTCODE -> v.length() == 5 && digits(v, 0, 5);
                 case POPULATION -> v.length() >= 1 && v.length() <= 10 && digits(v, 0, v.length());
@@ -133,10 +140,12 @@ final class AreaFile {
                 || !headerFields[1].equals(FORMAT)
                 || !headerFields[2].startsWith("cog=")
                 || !headerFields[3].startsWith("source=")) {
-            throw new IllegalArgumentException(fileName + " line 1: expected header '" + HEADER_TAG + "\t" + FORMAT
-                    + "\tcog=…\tsource=…', got '" + header + "'; regenerate it with scripts/build-gazetteer.py");
+            throw new IllegalArgumentException(fileName + " line 1: expected header '" + HEADER_TAG
+                    + "\t" + FORMAT + "\tcog=…\tsource=…', got '" + header
+                    + "'; regenerate it with scripts/build-gazetteer.py");
         }
-        AreaFile file = new AreaFile(fileName, headerFields[3].substring(7), headerFields[2].substring(4));
+        AreaFile file =
+                new AreaFile(fileName, headerFields[3].substring(7), headerFields[2].substring(4));
         file.lineNumber = 1;
 
         String line;
@@ -164,10 +173,17 @@ final class AreaFile {
             }
             case "E" -> {
                 expectFields(f, 5, "EPCI (E siren name type population)");
-                epcis.add(new Epci(code(f[1], Shape.SIREN, "EPCI SIREN"), name(f[2]), name(f[3]), population(f[4])));
+                epcis.add(new Epci(
+                        code(f[1], Shape.SIREN, "EPCI SIREN"),
+                        name(f[2]),
+                        name(f[3]),
+                        population(f[4])));
             }
             case "C" -> {
-                expectFields(f, 9, "commune (C code name département région population postcodes epci siren)");
+                expectFields(
+                        f,
+                        9,
+                        "commune (C code name département région population postcodes epci siren)");
                 communes.add(new Commune(
                         code(f[1], Shape.COMMUNE_CODE, "commune code"),
                         name(f[2]),
@@ -204,7 +220,8 @@ final class AreaFile {
 
     private void expectFields(String[] fields, int count, String what) {
         if (fields.length != count) {
-            throw bad("a " + what + " line has " + count + " tab-separated fields, this one has " + fields.length);
+            throw bad("a " + what + " line has " + count + " tab-separated fields, this one has "
+                    + fields.length);
         }
     }
 

@@ -1,5 +1,30 @@
 package org.parvis.territory;
 
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
+import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.TopologyException;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
+import org.locationtech.jts.index.strtree.AbstractNode;
+import org.locationtech.jts.index.strtree.Boundable;
+import org.locationtech.jts.index.strtree.ItemBoundable;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.parvis.model.AreaId;
+import org.parvis.model.AreaLevel;
+import org.parvis.model.GeoPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -27,30 +52,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
-import org.jspecify.annotations.Nullable;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
-import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
-import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.TopologyException;
-import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
-import org.locationtech.jts.index.strtree.AbstractNode;
-import org.locationtech.jts.index.strtree.Boundable;
-import org.locationtech.jts.index.strtree.ItemBoundable;
-import org.locationtech.jts.index.strtree.STRtree;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
-import org.parvis.model.AreaId;
-import org.parvis.model.AreaLevel;
-import org.parvis.model.GeoPoint;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Commune and municipal-arrondissement contours, answering "which commune contains this point?"
@@ -127,7 +128,8 @@ public final class ContourIndex {
     private final @Nullable ImportReport report;
     private final int vertexCount;
 
-    private ContourIndex(Map<AreaId, Geometry> geometries, String source, @Nullable ImportReport report) {
+    private ContourIndex(
+            Map<AreaId, Geometry> geometries, String source, @Nullable ImportReport report) {
         this.geometries = Collections.unmodifiableMap(new TreeMap<>(geometries));
         this.source = source;
         this.report = report;
@@ -277,7 +279,8 @@ public final class ContourIndex {
                 });
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read contours under " + fileOrFolder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read contours under " + fileOrFolder + ": " + e.getMessage(), e);
         }
 
         Map<AreaId, Geometry> geometries = new HashMap<>(parts.size() * 2);
@@ -285,7 +288,8 @@ public final class ContourIndex {
         for (Map.Entry<AreaId, List<Polygon>> entry : parts.entrySet()) {
             boolean several = featuresPerArea.get(entry.getKey()) > 1;
             merged += several ? 1 : 0;
-            geometries.put(entry.getKey(), several ? union(entry.getValue()) : multi(entry.getValue()));
+            geometries.put(
+                    entry.getKey(), several ? union(entry.getValue()) : multi(entry.getValue()));
         }
 
         List<AreaId> without = new ArrayList<>();
@@ -308,8 +312,10 @@ public final class ContourIndex {
                 : files.size() + " files under " + fileOrFolder.toAbsolutePath();
         ContourIndex index = new ContourIndex(geometries, source, report);
         LOG.info(
-                "Imported contours from {} in {} ms: {} features, {} areas ({} rebuilt from merged communes),"
-                        + " {} features skipped, {} unmapped codes, {} ambiguous codes, {} communes without contour",
+                "Imported contours from {} in {} ms: {} features, {} areas ({} rebuilt from "
+                        + "merged communes),"
+                        + " {} features skipped, {} unmapped codes, {} ambiguous codes, {} "
+                        + "communes without contour",
                 source,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                 report.features(),
@@ -340,7 +346,10 @@ public final class ContourIndex {
             }
             return result.isEmpty() ? multi(polygons) : multi(result);
         } catch (TopologyException e) {
-            LOG.debug("Union of {} contours failed ({}); keeping them side by side", polygons.size(), e.getMessage());
+            LOG.debug(
+                    "Union of {} contours failed ({}); keeping them side by side",
+                    polygons.size(),
+                    e.getMessage());
             return multi(polygons);
         }
     }
@@ -455,9 +464,14 @@ public final class ContourIndex {
                     }
                 }
             }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    temporary,
+                    absolute,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write contours to " + absolute + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write contours to " + absolute + ": " + e.getMessage(), e);
         }
     }
 
@@ -502,7 +516,9 @@ public final class ContourIndex {
         Map<AreaId, Geometry> geometries = new LinkedHashMap<>();
         String source;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16), 1 << 16))) {
+                new GZIPInputStream(
+                        new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16),
+                1 << 16))) {
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
             if (!Arrays.equals(magic, MAGIC)) {
@@ -522,7 +538,11 @@ public final class ContourIndex {
                 for (int p = 0; p < polygons; p++) {
                     parts[p] = readPolygon(in);
                 }
-                geometries.put(id, parts.length == 1 ? parts[0] : GeoJsonContours.FACTORY.createMultiPolygon(parts));
+                geometries.put(
+                        id,
+                        parts.length == 1
+                                ? parts[0]
+                                : GeoJsonContours.FACTORY.createMultiPolygon(parts));
             }
         } catch (ZipException e) {
             throw new IllegalArgumentException(
@@ -530,7 +550,8 @@ public final class ContourIndex {
         } catch (EOFException e) {
             throw new IllegalArgumentException(file + " is truncated" + redo, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read contours from " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read contours from " + file + ": " + e.getMessage(), e);
         }
         ContourIndex index = new ContourIndex(geometries, source, null);
         LOG.info(
@@ -569,7 +590,8 @@ public final class ContourIndex {
             xy[i * 2] = x / SCALE;
             xy[i * 2 + 1] = y / SCALE;
         }
-        return GeoJsonContours.FACTORY.createLinearRing(PackedCoordinateSequenceFactory.DOUBLE_FACTORY.create(xy, 2));
+        return GeoJsonContours.FACTORY.createLinearRing(
+                PackedCoordinateSequenceFactory.DOUBLE_FACTORY.create(xy, 2));
     }
 
     private static long zigzag(long v) {

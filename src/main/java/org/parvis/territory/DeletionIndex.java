@@ -1,7 +1,8 @@
 package org.parvis.territory;
 
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
+
+import java.util.Arrays;
 
 /**
  * Finds the keys within one or two edits (insertions, deletions, substitutions, transpositions of
@@ -106,7 +107,9 @@ final class DeletionIndex {
                 ref = (int) pairs[i];
             } else {
                 if (listSize + keysForHash + 1 > listBuffer.length) {
-                    listBuffer = Arrays.copyOf(listBuffer, Math.max(listBuffer.length * 2, listSize + keysForHash + 1));
+                    listBuffer = Arrays.copyOf(
+                            listBuffer,
+                            Math.max(listBuffer.length * 2, listSize + keysForHash + 1));
                 }
                 ref = -(listSize + 1);
                 listBuffer[listSize++] = keysForHash;
@@ -341,7 +344,9 @@ final class DeletionIndex {
             char ca = a[i - 1];
             for (int j = from; j <= to; j++) {
                 char cb = b[j - 1];
-                int v = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (ca == cb ? 0 : 1));
+                int v = Math.min(
+                        Math.min(previous[j] + 1, current[j - 1] + 1),
+                        previous[j - 1] + (ca == cb ? 0 : 1));
                 if (i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb) {
                     v = Math.min(v, twoBack[j - 2] + 1);
                 }
@@ -368,7 +373,8 @@ final class DeletionIndex {
         return variantHashes(key, maxEdits, out, null);
     }
 
-    private static int variantHashes(String key, int maxEdits, int[] out, @Nullable Lookup scratch) {
+    private static int variantHashes(
+            String key, int maxEdits, int[] out, @Nullable Lookup scratch) {
         int n = Math.min(key.length(), WINDOW);
         int[] prefix = scratch == null ? new int[n + 1] : scratch.prefix;
         int[] power = scratch == null ? new int[n + 1] : scratch.power;

@@ -1,9 +1,10 @@
 package org.parvis.territory;
 
-import java.util.List;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaId;
+
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A commune that no longer exists on its own, with the current commune that now covers it: a
@@ -39,20 +40,22 @@ public record FormerCommune(String code, @Nullable String name, String type, Are
 
     public FormerCommune {
         if (code == null || !CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException(
-                    "former commune code '" + code + "' is not an INSEE commune code (e.g. 29096, 2A004)");
+            throw new IllegalArgumentException("former commune code '" + code
+                    + "' is not an INSEE commune code (e.g. 29096, 2A004)");
         }
         if (name != null && name.isBlank()) {
-            throw new IllegalArgumentException("former commune " + code + " has a blank name; use null when unknown");
+            throw new IllegalArgumentException(
+                    "former commune " + code + " has a blank name; use null when unknown");
         }
         if (!TYPES.contains(type)) {
-            throw new IllegalArgumentException(
-                    "former commune " + code + " has type '" + type + "'; expected one of " + TYPES);
+            throw new IllegalArgumentException("former commune " + code + " has type '" + type
+                    + "'; expected one of " + TYPES);
         }
-        // A prefix test rather than current.level(): the gazetteer builds thousands of these at start-up.
+        // A prefix test rather than current.level(): the gazetteer builds thousands of these at
+        // start-up.
         if (current == null || !current.value().startsWith(COMMUNE_PREFIX)) {
-            throw new IllegalArgumentException(
-                    "former commune " + code + " must point to a current commune (fr:commune:…), got " + current);
+            throw new IllegalArgumentException("former commune " + code
+                    + " must point to a current commune (fr:commune:…), got " + current);
         }
     }
 }

@@ -2,6 +2,11 @@ package org.parvis.territory;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import org.parvis.model.AreaId;
+import org.parvis.model.AreaLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
-import org.parvis.model.AreaId;
-import org.parvis.model.AreaLevel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Gazetteer} of France from the INSEE Code Officiel Géographique (COG) 2026, as
@@ -78,14 +79,17 @@ public final class FrenchGazetteer implements Gazetteer {
         long startNanos = System.nanoTime();
         InputStream in = FrenchGazetteer.class.getResourceAsStream(resourceName);
         if (in == null) {
-            throw new IllegalStateException("gazetteer resource org/parvis/territory/" + resourceName
-                    + " is not on the classpath; rebuild the jar, or regenerate the file with"
-                    + " scripts/build-gazetteer.py");
+            throw new IllegalStateException(
+                    "gazetteer resource org/parvis/territory/" + resourceName
+                            + " is not on the classpath; rebuild the jar, or regenerate the file "
+                            + "with"
+                            + " scripts/build-gazetteer.py");
         }
 
         FrenchGazetteer gazetteer;
-        try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(new GZIPInputStream(in, BUFFER_BYTES), UTF_8), BUFFER_BYTES)) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(in, BUFFER_BYTES), UTF_8),
+                BUFFER_BYTES)) {
             gazetteer = read(reader, resourceName);
         } catch (IOException e) {
             throw new UncheckedIOException(
@@ -97,7 +101,8 @@ public final class FrenchGazetteer implements Gazetteer {
         }
 
         LOG.info(
-                "Loaded French gazetteer {} (COG {}, {}) in {} ms: {} régions, {} départements, {} EPCIs,"
+                "Loaded French gazetteer {} (COG {}, {}) in {} ms: {} régions, {} départements, "
+                        + "{} EPCIs,"
                         + " {} communes, {} arrondissements municipaux, {} former communes",
                 resourceName,
                 gazetteer.vintage,

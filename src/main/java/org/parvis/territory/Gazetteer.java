@@ -1,9 +1,10 @@
 package org.parvis.territory;
 
+import org.parvis.model.AreaId;
+
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import org.parvis.model.AreaId;
 
 /**
  * The official areas of France (communes, municipal arrondissements, EPCIs, départements,
@@ -28,7 +29,9 @@ public interface Gazetteer {
                         + " EPCIs by SIREN)"));
     }
 
-    /** Every enclosing area, finest first, up to {@code eu}; empty for {@code eu} or unknown ids. */
+    /**
+     * Every enclosing area, finest first, up to {@code eu}; empty for {@code eu} or unknown ids.
+     */
     List<AreaId> listParents(AreaId id);
 
     /** The areas directly inside this one, sorted by id; empty for unknown ids. */

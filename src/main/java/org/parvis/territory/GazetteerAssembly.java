@@ -1,5 +1,9 @@
 package org.parvis.territory;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.AreaId;
+import org.parvis.model.AreaLevel;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -8,9 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.AreaId;
-import org.parvis.model.AreaLevel;
 
 /**
  * Turns the rows of an {@link AreaFile} into the places, parent lists and child lists of a {@link
@@ -85,7 +86,8 @@ final class GazetteerAssembly {
         }
         for (AreaFile.Departement dep : file.departements) {
             AreaId id = AreaId.departement(dep.code());
-            AreaId regionId = require(regionIds, dep.region(), "département " + dep.code(), "région");
+            AreaId regionId =
+                    require(regionIds, dep.region(), "département " + dep.code(), "région");
             requireNew(id, departementIds.put(dep.code(), id));
             departements.put(dep.code(), dep);
             departementParents.put(dep.code(), List.of(regionId, AreaId.FRANCE, AreaId.EU));
@@ -106,19 +108,27 @@ final class GazetteerAssembly {
         Map<String, List<AreaId>> parentsByEpciAndDepartement = new HashMap<>();
         for (AreaFile.Commune commune : file.communes) {
             String what = "commune " + commune.code();
-            AreaId departementId = require(departementIds, commune.departement(), what, "département");
+            AreaId departementId =
+                    require(departementIds, commune.departement(), what, "département");
             String expectedRegion = departements.get(commune.departement()).region();
             if (!expectedRegion.equals(commune.region())) {
-                throw inconsistent(what + " is in région " + commune.region() + " but its département "
-                        + commune.departement() + " is in région " + expectedRegion);
+                throw inconsistent(
+                        what + " is in région " + commune.region() + " but its département "
+                                + commune.departement() + " is in région " + expectedRegion);
             }
-            AreaId epciId = commune.epci() == null ? null : require(epciIds, commune.epci(), what, "EPCI");
+            AreaId epciId =
+                    commune.epci() == null ? null : require(epciIds, commune.epci(), what, "EPCI");
             List<AreaId> parents = parentsByEpciAndDepartement.computeIfAbsent(
                     commune.epci() + "/" + commune.departement(),
-                    k -> prepend(epciId, departementId, departementParents.get(commune.departement())));
+                    k -> prepend(
+                            epciId, departementId, departementParents.get(commune.departement())));
 
             Place place = new Place(
-                    AreaId.commune(commune.code()), commune.name(), commune.postcodes(), commune.population(), parents);
+                    AreaId.commune(commune.code()),
+                    commune.name(),
+                    commune.postcodes(),
+                    commune.population(),
+                    parents);
             add(AreaLevel.COMMUNE, place);
             if (commune.siren() != null && bySiren.put(commune.siren(), place.id()) != null) {
                 throw inconsistent("SIREN " + commune.siren() + " appears twice");
@@ -145,8 +155,9 @@ final class GazetteerAssembly {
         Map<String, Long> regionPopulation = new HashMap<>();
         Set<String> regionsLackingPopulation = new HashSet<>();
         for (AreaFile.Departement dep : file.departements) {
-            Long population =
-                    departementsLackingPopulation.contains(dep.code()) ? null : departementPopulation.get(dep.code());
+            Long population = departementsLackingPopulation.contains(dep.code())
+                    ? null
+                    : departementPopulation.get(dep.code());
             Place place = new Place(
                     departementIds.get(dep.code()),
                     dep.name(),
@@ -162,9 +173,17 @@ final class GazetteerAssembly {
         }
 
         for (AreaFile.Region region : file.regions) {
-            Long population =
-                    regionsLackingPopulation.contains(region.code()) ? null : regionPopulation.get(region.code());
-            add(AreaLevel.REGION, new Place(regionIds.get(region.code()), region.name(), List.of(), population, FR_EU));
+            Long population = regionsLackingPopulation.contains(region.code())
+                    ? null
+                    : regionPopulation.get(region.code());
+            add(
+                    AreaLevel.REGION,
+                    new Place(
+                            regionIds.get(region.code()),
+                            region.name(),
+                            List.of(),
+                            population,
+                            FR_EU));
         }
     }
 
@@ -205,7 +224,11 @@ final class GazetteerAssembly {
 
             AreaId id = AreaId.arrondissement(arrondissement.code());
             Place place = new Place(
-                    id, arrondissement.name(), arrondissement.postcodes(), arrondissement.population(), parents);
+                    id,
+                    arrondissement.name(),
+                    arrondissement.postcodes(),
+                    arrondissement.population(),
+                    parents);
             add(AreaLevel.ARRONDISSEMENT, place);
             addChild(commune.id(), id);
         }
@@ -213,8 +236,10 @@ final class GazetteerAssembly {
 
     private void addFormerCommunes() {
         for (AreaFile.Former former : file.formerCommunes) {
-            Place current = require(communesByCode, former.current(), "former commune " + former.code(), "commune");
-            formerCommunes.add(new FormerCommune(former.code(), former.name(), former.type(), current.id()));
+            Place current = require(
+                    communesByCode, former.current(), "former commune " + former.code(), "commune");
+            formerCommunes.add(
+                    new FormerCommune(former.code(), former.name(), former.type(), current.id()));
         }
     }
 
@@ -268,11 +293,12 @@ final class GazetteerAssembly {
     }
 
     private IllegalArgumentException inconsistent(String problem) {
-        return new IllegalArgumentException(
-                fileName + ": " + problem + "; regenerate the file with scripts/build-gazetteer.py");
+        return new IllegalArgumentException(fileName + ": " + problem
+                + "; regenerate the file with scripts/build-gazetteer.py");
     }
 
-    private static List<AreaId> prepend(@Nullable AreaId epci, AreaId departement, List<AreaId> departementParents) {
+    private static List<AreaId> prepend(
+            @Nullable AreaId epci, AreaId departement, List<AreaId> departementParents) {
         List<AreaId> parents = new ArrayList<>(departementParents.size() + 2);
         if (epci != null) {
             parents.add(epci);

@@ -4,6 +4,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
+import org.parvis.model.Json;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +23,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.jspecify.annotations.Nullable;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
-import org.parvis.model.Json;
 
 /**
  * Reads commune contours from GeoJSON {@code FeatureCollection}s, one feature at a time so that a
@@ -36,8 +38,15 @@ import org.parvis.model.Json;
 final class GeoJsonContours {
 
     /** Properties that may hold the INSEE code, in order of preference. */
-    static final List<String> CODE_PROPERTIES =
-            List.of("code", "INSEE_ARM", "insee_arm", "INSEE_COM", "insee_com", "codgeo", "CODGEO", "insee");
+    static final List<String> CODE_PROPERTIES = List.of(
+            "code",
+            "INSEE_ARM",
+            "insee_arm",
+            "INSEE_COM",
+            "insee_com",
+            "codgeo",
+            "CODGEO",
+            "insee");
 
     /** One feature: its code (or null when it has none) and its polygons (empty when unusable). */
     record Feature(
@@ -45,8 +54,8 @@ final class GeoJsonContours {
             List<Polygon> polygons,
             @Nullable String geometryType) {}
 
-    static final GeometryFactory FACTORY =
-            new GeometryFactory(new PrecisionModel(), 4326, PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
+    static final GeometryFactory FACTORY = new GeometryFactory(
+            new PrecisionModel(), 4326, PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
 
     private GeoJsonContours() {}
 
@@ -120,7 +129,8 @@ final class GeoJsonContours {
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(
-                    "contour file " + file + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
+                    "contour file " + file + " is not valid JSON (" + e.getOriginalMessage() + ")",
+                    e);
         }
     }
 
@@ -129,8 +139,10 @@ final class GeoJsonContours {
     }
 
     private static IllegalArgumentException notCollection(Path file, String why) {
-        return new IllegalArgumentException("contour file " + file + " is not a GeoJSON FeatureCollection: " + why
-                + "; export the communes layer as GeoJSON (e.g. ogr2ogr -f GeoJSON -t_srs EPSG:4326)");
+        return new IllegalArgumentException(
+                "contour file " + file + " is not a GeoJSON FeatureCollection: " + why
+                        + "; export the communes layer as GeoJSON (e.g. ogr2ogr -f GeoJSON "
+                        + "-t_srs EPSG:4326)");
     }
 
     private static Feature toFeature(JsonNode node, Path file, int index) {
@@ -147,7 +159,8 @@ final class GeoJsonContours {
         String type = geometry.path("type").asText(null);
         JsonNode coordinates = geometry.path("coordinates");
         List<Polygon> polygons = new ArrayList<>(1);
-        String where = "feature " + index + (code == null ? "" : " (code " + code + ")") + " of " + file;
+        String where =
+                "feature " + index + (code == null ? "" : " (code " + code + ")") + " of " + file;
         if ("Polygon".equals(type)) {
             addPolygon(coordinates, polygons, where);
         } else if ("MultiPolygon".equals(type)) {
@@ -186,9 +199,12 @@ final class GeoJsonContours {
             double lon = position.path(0).asDouble(Double.NaN);
             double lat = position.path(1).asDouble(Double.NaN);
             if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
-                throw new IllegalArgumentException(where + " has the position [" + position.path(0) + ", "
-                        + position.path(1) + "], outside longitude/latitude ranges; GeoJSON must be WGS 84"
-                        + " (EPSG:4326): reproject it, e.g. ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson in.shp");
+                throw new IllegalArgumentException(
+                        where + " has the position [" + position.path(0) + ", "
+                                + position.path(1)
+                                + "], outside longitude/latitude ranges; GeoJSON must be WGS 84"
+                                + " (EPSG:4326): reproject it, e.g. ogr2ogr -f GeoJSON -t_srs "
+                                + "EPSG:4326 out.geojson in.shp");
             }
             xy[points * 2] = lon;
             xy[points * 2 + 1] = lat;
@@ -203,6 +219,7 @@ final class GeoJsonContours {
             return null;
         }
         double[] packed = points * 2 == xy.length ? xy : java.util.Arrays.copyOf(xy, points * 2);
-        return FACTORY.createLinearRing(PackedCoordinateSequenceFactory.DOUBLE_FACTORY.create(packed, 2));
+        return FACTORY.createLinearRing(
+                PackedCoordinateSequenceFactory.DOUBLE_FACTORY.create(packed, 2));
     }
 }

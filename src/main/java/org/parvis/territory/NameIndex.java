@@ -1,11 +1,12 @@
 package org.parvis.territory;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory index of normalised name keys ({@link Names#key}) answering three questions fast:
@@ -274,10 +275,12 @@ final class NameIndex {
                 heapTop = Arrays.copyOf(heapTop, heapTop.length * 2);
             }
             if (tLo <= top - 1) {
-                heapSize = push(heapLo, heapHi, heapTop, heapSize, tLo, top - 1, argmax(tLo, top - 1));
+                heapSize =
+                        push(heapLo, heapHi, heapTop, heapSize, tLo, top - 1, argmax(tLo, top - 1));
             }
             if (top + 1 <= tHi) {
-                heapSize = push(heapLo, heapHi, heapTop, heapSize, top + 1, tHi, argmax(top + 1, tHi));
+                heapSize =
+                        push(heapLo, heapHi, heapTop, heapSize, top + 1, tHi, argmax(top + 1, tHi));
             }
         }
     }

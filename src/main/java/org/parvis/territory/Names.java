@@ -1,10 +1,11 @@
 package org.parvis.territory;
 
+import org.jspecify.annotations.Nullable;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Normalises place names and queries into comparison keys, so that "Saint-Étienne", "st etienne"
@@ -151,7 +152,8 @@ final class Names {
             char d = Character.toLowerCase(decomposed.charAt(i));
             if ((d >= 'a' && d <= 'z') || (d >= '0' && d <= '9')) {
                 out.append(d);
-            } else if (Character.isLetter(d) && Character.getType(d) != Character.NON_SPACING_MARK) {
+            } else if (Character.isLetter(d)
+                    && Character.getType(d) != Character.NON_SPACING_MARK) {
                 out.append(String.valueOf(d).toLowerCase(Locale.ROOT));
             }
         }

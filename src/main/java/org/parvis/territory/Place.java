@@ -1,9 +1,10 @@
 package org.parvis.territory;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaId;
 import org.parvis.model.AreaLevel;
+
+import java.util.List;
 
 /**
  * An official area known to the gazetteer: a commune, a municipal arrondissement, an EPCI, a
@@ -23,7 +24,8 @@ public record Place(
 
     public Place {
         if (id == null || name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a place needs an id and a name, got " + id + " / " + name);
+            throw new IllegalArgumentException(
+                    "a place needs an id and a name, got " + id + " / " + name);
         }
         postcodes = List.copyOf(postcodes == null ? List.of() : postcodes);
         parents = List.copyOf(parents == null ? List.of() : parents);

@@ -1,5 +1,11 @@
 package org.parvis.territory;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.AreaId;
+import org.parvis.model.AreaLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,11 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.AreaId;
-import org.parvis.model.AreaLevel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Finds places from what a citizen types: an INSEE code ({@code 33063}, {@code 2A004}, a former
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * none was, names that start with the query or are one or two edits from it, by population
  * discounted by {@value #EDIT_PENALTY} decades per edit (so "Lile" finds Lille before
  * L'Île-Bouchard). Queries of 4 to 6 characters allow one edit, longer ones two (looked for only
- * when no name is one edit away); the first character must be right. A trailing or leading département code or postcode narrows a name:
+ * when no name is one edit away); the first character must be right. A trailing or leading
+ * département code or postcode narrows a name:
  * "Saint-Denis 974", "93 Saint-Denis", "Saint-Denis 93200".
  *
  * <p>Everything is held in memory (normalised-name trie, hash maps); building takes about a
@@ -49,8 +51,8 @@ public final class PlaceSearch {
 
     private static final double EDIT_PENALTY = 1.0;
     private static final int MIN_PREFIX_CHARS = 2;
-    private static final Pattern ARRONDISSEMENT_NAME =
-            Pattern.compile("(.*\\S)\\s+(\\d{1,2})(er|e)\\s+Arrondissement", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ARRONDISSEMENT_NAME = Pattern.compile(
+            "(.*\\S)\\s+(\\d{1,2})(er|e)\\s+Arrondissement", Pattern.CASE_INSENSITIVE);
     private static final Map<String, String> EPCI_TYPE_NAMES = Map.of(
             "CC ", "Communauté de communes ",
             "CA ", "Communauté d'agglomération ",
@@ -137,7 +139,8 @@ public final class PlaceSearch {
      *
      * @param q what the user typed: 1 to {@value #MAX_QUERY_CHARS} characters
      * @param limit how many candidates at most, 1 to {@value #MAX_LIMIT}
-     * @throws IllegalArgumentException naming {@code q} or {@code limit} when out of bounds, or when
+     * @throws IllegalArgumentException naming {@code q} or {@code limit} when out of bounds, or
+     * when
      *     {@code q} has no letter or digit
      */
     public List<PlaceMatch> search(String q, int limit) {
@@ -177,7 +180,8 @@ public final class PlaceSearch {
         for (int e : names.exact(key)) {
             NameIndex.Entry entry = names.entry(e);
             if (seen.add(entry.place())) {
-                matches.add(new PlaceMatch(places[entry.place()], exactKind(entry), entry.matchedName()));
+                matches.add(new PlaceMatch(
+                        places[entry.place()], exactKind(entry), entry.matchedName()));
             }
         }
         return matches;
@@ -187,7 +191,9 @@ public final class PlaceSearch {
     Map<Place, Integer> listFuzzyNameMatches(String key, int maxEdits) {
         Map<Place, Integer> matches = new HashMap<>();
         names.fuzzy(
-                key, maxEdits, (e, edits) -> matches.merge(places[names.entry(e).place()], edits, Math::min));
+                key,
+                maxEdits,
+                (e, edits) -> matches.merge(places[names.entry(e).place()], edits, Math::min));
         return matches;
     }
 
@@ -223,21 +229,24 @@ public final class PlaceSearch {
 
     private static String validate(@Nullable String q, int limit) {
         if (q == null || q.isBlank()) {
-            throw new IllegalArgumentException("parameter q is empty; give a place name, a postcode, an INSEE code or"
-                    + " a SIREN (1 to " + MAX_QUERY_CHARS + " characters)");
+            throw new IllegalArgumentException(
+                    "parameter q is empty; give a place name, a postcode, an INSEE code or"
+                            + " a SIREN (1 to " + MAX_QUERY_CHARS + " characters)");
         }
         if (q.length() > MAX_QUERY_CHARS) {
-            throw new IllegalArgumentException("parameter q has " + q.length() + " characters; at most "
-                    + MAX_QUERY_CHARS + " are allowed, shorten the query");
+            throw new IllegalArgumentException(
+                    "parameter q has " + q.length() + " characters; at most " + MAX_QUERY_CHARS
+                            + " are allowed, shorten the query");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException(
-                    "parameter limit is " + limit + "; expected a whole number from 1 to " + MAX_LIMIT);
+            throw new IllegalArgumentException("parameter limit is " + limit
+                    + "; expected a whole number from 1 to " + MAX_LIMIT);
         }
         String key = Names.key(q);
         if (key.isEmpty()) {
             throw new IllegalArgumentException("parameter q '" + q.strip()
-                    + "' has no letter or digit; give a place name, a postcode, an INSEE code or a SIREN");
+                    + "' has no letter or digit; give a place name, a postcode, an INSEE "
+                    + "code or a SIREN");
         }
         return key;
     }
@@ -245,7 +254,9 @@ public final class PlaceSearch {
     // Digits only, or a Corsican code: 2A, 2B, 2A004.
     private static boolean looksLikeCode(String key) {
         int from = 0;
-        if (key.length() >= 2 && key.charAt(0) == '2' && (key.charAt(1) == 'a' || key.charAt(1) == 'b')) {
+        if (key.length() >= 2
+                && key.charAt(0) == '2'
+                && (key.charAt(1) == 'a' || key.charAt(1) == 'b')) {
             if (key.length() != 2 && key.length() != 5) {
                 return false;
             }
@@ -284,7 +295,8 @@ public final class PlaceSearch {
             case 9 ->
                 gazetteer
                         .findPlaceBySiren(code)
-                        .ifPresent(place -> found.add(indexOf.get(place.id()), MatchKind.SIREN, code, 0));
+                        .ifPresent(place ->
+                                found.add(indexOf.get(place.id()), MatchKind.SIREN, code, 0));
             case 2, 3 -> {
                 Integer departement = departementByCode.get(code);
                 if (departement != null) {
@@ -302,11 +314,16 @@ public final class PlaceSearch {
     }
 
     // Exact names, then completions of the same key; returns whether any exact name matched.
-    private boolean searchExact(String key, Candidates found, @Nullable IntPredicate filter, int limit) {
+    private boolean searchExact(
+            String key, Candidates found, @Nullable IntPredicate filter, int limit) {
         for (int e : names.exact(key)) {
             NameIndex.Entry entry = names.entry(e);
             if (filter == null || filter.test(entry.place())) {
-                found.add(entry.place(), exactKind(entry), entry.matchedName(), weights[entry.place()]);
+                found.add(
+                        entry.place(),
+                        exactKind(entry),
+                        entry.matchedName(),
+                        weights[entry.place()]);
             }
         }
         if (found.isEmpty()) {
@@ -317,7 +334,11 @@ public final class PlaceSearch {
             names.prefix(key, limit - found.size(), e -> {
                 NameIndex.Entry entry = names.entry(e);
                 return (filter == null || filter.test(entry.place()))
-                        && found.add(entry.place(), MatchKind.PREFIX, entry.matchedName(), weights[entry.place()]);
+                        && found.add(
+                                entry.place(),
+                                MatchKind.PREFIX,
+                                entry.matchedName(),
+                                weights[entry.place()]);
             });
         }
         return true;
@@ -325,14 +346,19 @@ public final class PlaceSearch {
 
     // Completions and near misses compete on population; an edit costs a decade. Returns whether
     // anything matched.
-    private boolean searchNear(String key, Candidates found, @Nullable IntPredicate filter, int limit) {
+    private boolean searchNear(
+            String key, Candidates found, @Nullable IntPredicate filter, int limit) {
         Candidates near = new Candidates();
         if (key.length() >= MIN_PREFIX_CHARS) {
             names.prefix(key, limit, e -> {
                 int place = names.place(e);
                 return (filter == null || filter.test(place))
                         && !near.contains(place)
-                        && near.add(place, MatchKind.PREFIX, names.entry(e).matchedName(), score(place, 0));
+                        && near.add(
+                                place,
+                                MatchKind.PREFIX,
+                                names.entry(e).matchedName(),
+                                score(place, 0));
             });
         }
         // The nearest names: one edit away, or two when none is one edit away.
@@ -341,7 +367,11 @@ public final class PlaceSearch {
             names.fuzzy(key, maxEdits, (e, distance) -> {
                 int place = names.place(e);
                 if (filter == null || filter.test(place)) {
-                    near.add(place, MatchKind.FUZZY, names.entry(e).matchedName(), score(place, distance));
+                    near.add(
+                            place,
+                            MatchKind.FUZZY,
+                            names.entry(e).matchedName(),
+                            score(place, distance));
                 }
             });
         }
@@ -449,7 +479,9 @@ public final class PlaceSearch {
             }
             List<FormerCode> list = byCode.computeIfAbsent(former.code(), k -> new ArrayList<>(1));
             if (list.stream().noneMatch(f -> f.place() == current)) {
-                String label = former.name() == null ? former.code() : former.name() + " (" + former.code() + ")";
+                String label = former.name() == null
+                        ? former.code()
+                        : former.name() + " (" + former.code() + ")";
                 list.add(new FormerCode(current, label));
             }
         }
@@ -508,7 +540,13 @@ public final class PlaceSearch {
         for (FormerCommune former : gazetteer.listFormerCommunes()) {
             Integer current = indexOf.get(former.current());
             if (former.name() != null && current != null) {
-                addEntry(entries, known, current, former.name(), NameIndex.Kind.FORMER, former.name());
+                addEntry(
+                        entries,
+                        known,
+                        current,
+                        former.name(),
+                        NameIndex.Kind.FORMER,
+                        former.name());
             }
         }
         return entries;
@@ -608,7 +646,9 @@ public final class PlaceSearch {
         }
 
         void sortByScore() {
-            list.sort(Comparator.comparingDouble(Candidate::rank).reversed().thenComparingInt(Candidate::place));
+            list.sort(Comparator.comparingDouble(Candidate::rank)
+                    .reversed()
+                    .thenComparingInt(Candidate::place));
         }
 
         List<PlaceMatch> toMatches(Place[] places, int limit) {

@@ -1,12 +1,14 @@
 package org.parvis.territory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.List;
-import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaId;
 import org.parvis.model.AreaLevel;
 import org.parvis.model.GeoPoint;
+
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The place look-ups of the JSON API, ready to serialise: {@code GET /api/v1/places?q=…&limit=…}
@@ -26,7 +28,8 @@ public final class PlaceService {
     private final PlaceSearch search;
     private final @Nullable ContourIndex contours;
 
-    private PlaceService(FrenchGazetteer gazetteer, PlaceSearch search, @Nullable ContourIndex contours) {
+    private PlaceService(
+            FrenchGazetteer gazetteer, PlaceSearch search, @Nullable ContourIndex contours) {
         this.gazetteer = gazetteer;
         this.search = search;
         this.contours = contours;
@@ -68,8 +71,10 @@ public final class PlaceService {
             throw new IllegalArgumentException("parameters lat/lon: " + e.getMessage(), e);
         }
         if (contours == null) {
-            throw new IllegalStateException("no commune contours are loaded, so points cannot be placed;"
-                    + " an operator imports them with 'parvis territory import-contours PATH'");
+            throw new IllegalStateException(
+                    "no commune contours are loaded, so points cannot be placed;"
+                            + " an operator imports them with 'parvis territory import-contours "
+                            + "PATH'");
         }
         Optional<AreaId> area = contours.findAreaAt(point);
         if (area.isEmpty()) {
@@ -83,7 +88,8 @@ public final class PlaceService {
         }
         Place place = gazetteer.getPlace(area.get());
         String note = null;
-        if (search.levelOf(place) == AreaLevel.COMMUNE && hasArrondissementsWithoutContour(place.id())) {
+        if (search.levelOf(place) == AreaLevel.COMMUNE
+                && hasArrondissementsWithoutContour(place.id())) {
             note = "the imported contours do not split " + place.name()
                     + " into arrondissements municipaux, so the answer is the commune";
         }
@@ -94,10 +100,12 @@ public final class PlaceService {
         List<AreaId> children = gazetteer.listChildren(commune);
         return !children.isEmpty()
                 && children.stream()
-                        .anyMatch(c -> c.value().startsWith("fr:arrondissement:") && !contours.hasContour(c));
+                        .anyMatch(c -> c.value().startsWith("fr:arrondissement:")
+                                && !contours.hasContour(c));
     }
 
-    private PlaceCandidate candidate(Place place, @Nullable MatchKind kind, @Nullable String matchedName) {
+    private PlaceCandidate candidate(
+            Place place, @Nullable MatchKind kind, @Nullable String matchedName) {
         DepartementRef departement = search.findDepartement(place.id())
                 .map(d -> new DepartementRef(d.id().value(), d.id().code(), d.name()))
                 .orElse(null);

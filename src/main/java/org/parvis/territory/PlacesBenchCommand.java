@@ -1,5 +1,14 @@
 package org.parvis.territory;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.AreaLevel;
+import org.parvis.model.GeoPoint;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -13,13 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.AreaLevel;
-import org.parvis.model.GeoPoint;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code parvis bench places}: measures place search and point look-ups one call at a time on one
@@ -60,13 +62,22 @@ public final class PlacesBenchCommand implements Callable<Integer> {
             description = "GeoJSON contours to import when DIR/contours.bin is missing")
     private @Nullable Path contours;
 
-    @Option(names = "--queries", defaultValue = "200000", description = "Text look-ups (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--queries",
+            defaultValue = "200000",
+            description = "Text look-ups (default: ${DEFAULT-VALUE})")
     private int queries;
 
-    @Option(names = "--points", defaultValue = "200000", description = "Point look-ups (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--points",
+            defaultValue = "200000",
+            description = "Point look-ups (default: ${DEFAULT-VALUE})")
     private int points;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Random seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
     @Spec
@@ -77,8 +88,8 @@ public final class PlacesBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (queries < 1 || points < 0) {
-            err.println("bench places: --queries must be at least 1 and --points at least 0, got " + queries + " and "
-                    + points);
+            err.println("bench places: --queries must be at least 1 and --points at least 0, got "
+                    + queries + " and " + points);
             return 2;
         }
         FrenchGazetteer gazetteer = FrenchGazetteer.loadDefault();
@@ -88,7 +99,8 @@ public final class PlacesBenchCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         rows.add(measureSearch("Text and postcode look-ups, all", search, mix));
         for (Map.Entry<String, List<String>> kind : mix.entrySet()) {
-            rows.add(measureSearch("– " + kind.getKey(), search, Map.of(kind.getKey(), kind.getValue())));
+            rows.add(measureSearch(
+                    "– " + kind.getKey(), search, Map.of(kind.getKey(), kind.getValue())));
         }
 
         String pointNote = null;
@@ -116,7 +128,8 @@ public final class PlacesBenchCommand implements Callable<Integer> {
             java.util.Collections.shuffle(all, random);
             ContourIndex contourIndex = index.get();
             rows.add(measurePoints("Point in polygon, all", contourIndex, all));
-            rows.add(measurePoints("– random points in metropolitan France's bounding box", contourIndex, box));
+            rows.add(measurePoints(
+                    "– random points in metropolitan France's bounding box", contourIndex, box));
             rows.add(measurePoints("– points inside random communes", contourIndex, inside));
         }
 
@@ -139,7 +152,8 @@ public final class PlacesBenchCommand implements Callable<Integer> {
     /** One line of the table: a label and its latencies in nanoseconds, sorted. */
     private record Row(String label, long[] nanos, long found) {}
 
-    private static Row measureSearch(String label, PlaceSearch search, Map<String, List<String>> mix) {
+    private static Row measureSearch(
+            String label, PlaceSearch search, Map<String, List<String>> mix) {
         List<String> all = new ArrayList<>();
         mix.values().forEach(all::addAll);
         java.util.Collections.shuffle(all, new Random(all.size()));
@@ -187,15 +201,16 @@ public final class PlacesBenchCommand implements Callable<Integer> {
         Runtime runtime = Runtime.getRuntime();
         out.printf(
                 Locale.ROOT,
-                "Java %s, %d processors, load average %.1f at the end, heap max %d MB; gazetteer COG %s, %d places%s.%n%n",
+                "Java %s, %d processors, load average %.1f at the end, heap max %d MB; gazetteer "
+                        + "COG %s, %d places%s.%n%n",
                 System.getProperty("java.version"),
                 runtime.availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 runtime.maxMemory() / (1024 * 1024),
                 gazetteer.vintage(),
                 gazetteer.size(),
-                index.map(i -> "; contours of " + i.areaCount() + " areas (" + i.vertexCount() + " vertices) from "
-                                + i.source())
+                index.map(i -> "; contours of " + i.areaCount() + " areas (" + i.vertexCount()
+                                + " vertices) from " + i.source())
                         .orElse(""));
         out.println("| Look-up | Count | Found | p50 (µs) | p90 (µs) | p99 (µs) | max (µs) |");
         out.println("|---|---:|---:|---:|---:|---:|---:|");
@@ -228,7 +243,8 @@ public final class PlacesBenchCommand implements Callable<Integer> {
 
     // ---- the query mix ----
 
-    private static Map<String, List<String>> queryMix(FrenchGazetteer gazetteer, Random random, int total) {
+    private static Map<String, List<String>> queryMix(
+            FrenchGazetteer gazetteer, Random random, int total) {
         List<Place> communes = gazetteer.listPlaces(AreaLevel.COMMUNE);
         long[] cumulative = new long[communes.size()];
         long sum = 0;
@@ -263,7 +279,8 @@ public final class PlacesBenchCommand implements Callable<Integer> {
                 list.add(
                         switch (share.getKey()) {
                             case "official names" -> name;
-                            case "names typed loosely (case, accents, hyphens, St)" -> loosely(name);
+                            case "names typed loosely (case, accents, hyphens, St)" ->
+                                loosely(name);
                             case "postcodes" ->
                                 commune.postcodes().isEmpty()
                                         ? commune.id().code()

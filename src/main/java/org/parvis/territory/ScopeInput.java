@@ -1,9 +1,10 @@
 package org.parvis.territory;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaId;
 import org.parvis.model.GeoPoint;
+
+import java.util.List;
 
 /**
  * What a source says about where an item applies, for {@link ScopeResolver}: the source, the
@@ -39,14 +40,16 @@ public record ScopeInput(
         }
         for (String label : labels) {
             if (label == null) {
-                throw new IllegalArgumentException("source " + sourceId + " passed a null scope label");
+                throw new IllegalArgumentException(
+                        "source " + sourceId + " passed a null scope label");
             }
         }
         labels = List.copyOf(labels);
     }
 
     /** An input with labels only. */
-    public static ScopeInput ofLabels(String sourceId, AreaId organiserTerritory, String... labels) {
+    public static ScopeInput ofLabels(
+            String sourceId, AreaId organiserTerritory, String... labels) {
         return new ScopeInput(sourceId, organiserTerritory, List.of(labels), null, null);
     }
 }

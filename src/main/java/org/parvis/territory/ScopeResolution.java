@@ -1,7 +1,8 @@
 package org.parvis.territory;
 
-import java.util.List;
 import org.parvis.model.TerritoryRef;
+
+import java.util.List;
 
 /**
  * Where an item applies, as {@link ScopeResolver} found it: its areas, each with how it was found

@@ -1,5 +1,14 @@
 package org.parvis.territory;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.AreaId;
+import org.parvis.model.AreaLevel;
+import org.parvis.model.Derivation;
+import org.parvis.model.GeoPoint;
+import org.parvis.model.TerritoryRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,14 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.AreaId;
-import org.parvis.model.AreaLevel;
-import org.parvis.model.Derivation;
-import org.parvis.model.GeoPoint;
-import org.parvis.model.TerritoryRef;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Places a harvested item at area ids from what its source says about territory. In order, the
@@ -136,12 +137,14 @@ public final class ScopeResolver {
             "quartiers");
 
     /** Words that, after a name, mean the name goes on ("Saint-Médard en Jalles"). */
-    private static final Set<String> LINK_WORDS =
-            Set.of("en", "de", "d", "du", "des", "la", "le", "les", "l", "sur", "sous", "lez", "aux", "au", "et");
+    private static final Set<String> LINK_WORDS = Set.of(
+            "en", "de", "d", "du", "des", "la", "le", "les", "l", "sur", "sous", "lez", "aux", "au",
+            "et");
 
     private static final Pattern POSTCODE = Pattern.compile("(?<![0-9])([0-9]{5})(?![0-9])");
     private static final Pattern CEDEX = Pattern.compile("(?i)\\bcedex\\b.*$");
-    private static final Pattern ORDINAL_ALONE = Pattern.compile("(?i)\\s*(\\d{1,2})\\s*(e|er|ère|re|eme|ème|è)\\s*");
+    private static final Pattern ORDINAL_ALONE =
+            Pattern.compile("(?i)\\s*(\\d{1,2})\\s*(e|er|ère|re|eme|ème|è)\\s*");
 
     private final FrenchGazetteer gazetteer;
     private final PlaceSearch search;
@@ -171,8 +174,15 @@ public final class ScopeResolver {
      * @param unresolvedScopes where unresolved labels are recorded
      */
     public static ScopeResolver create(
-            PlaceSearch search, Optional<ContourIndex> contours, UnresolvedScopes unresolvedScopes) {
-        return new ScopeResolver(search, contours.orElse(null), unresolvedScopes, Map.of(), new ConcurrentHashMap<>());
+            PlaceSearch search,
+            Optional<ContourIndex> contours,
+            UnresolvedScopes unresolvedScopes) {
+        return new ScopeResolver(
+                search,
+                contours.orElse(null),
+                unresolvedScopes,
+                Map.of(),
+                new ConcurrentHashMap<>());
     }
 
     /**
@@ -188,15 +198,18 @@ public final class ScopeResolver {
         labelToArea.forEach((label, area) -> {
             String key = label == null ? "" : Names.key(label);
             if (key.isEmpty()) {
-                throw new IllegalArgumentException("source " + sourceId + ": scope mapping label '" + label
-                        + "' has no letter or digit; give the label as the source spells it");
+                throw new IllegalArgumentException(
+                        "source " + sourceId + ": scope mapping label '" + label
+                                + "' has no letter or digit;"
+                                + " give the label as the source spells it");
             }
             if (area == null
                     || (area.level() != AreaLevel.LOCAL
                             && gazetteer.findPlace(area).isEmpty())) {
                 throw new IllegalArgumentException("source " + sourceId + ": scope label '" + label
                         + "' is mapped to unknown area " + area
-                        + "; use an area id of the gazetteer (find it with GET /api/v1/places?q=…)");
+                        + "; use an area id of the gazetteer (find it with GET "
+                        + "/api/v1/places?q=…)");
             }
             normalised.put(key, area);
         });
@@ -218,8 +231,10 @@ public final class ScopeResolver {
     public ScopeResolution resolve(ScopeInput in) {
         AreaId territory = in.organiserTerritory();
         if (gazetteer.findPlace(territory).isEmpty()) {
-            throw new IllegalArgumentException("source " + in.sourceId() + ": organiser territory " + territory
-                    + " is not in the gazetteer; configure an existing area id (find it with GET /api/v1/places?q=…)");
+            throw new IllegalArgumentException(
+                    "source " + in.sourceId() + ": organiser territory " + territory
+                            + " is not in the gazetteer; configure an existing area id (find it "
+                            + "with GET /api/v1/places?q=…)");
         }
         Set<AreaId> inside = insideCache.computeIfAbsent(territory, this::descendantsAndSelf);
 
@@ -235,7 +250,8 @@ public final class ScopeResolver {
             }
             AreaId mapped = manual.get(key);
             if (mapped != null) {
-                areas.putIfAbsent(mapped, new TerritoryRef(mapped, Derivation.MANUAL, label.strip()));
+                areas.putIfAbsent(
+                        mapped, new TerritoryRef(mapped, Derivation.MANUAL, label.strip()));
                 continue;
             }
             List<AreaId> found = matchLabel(label, territory, inside);
@@ -256,7 +272,9 @@ public final class ScopeResolver {
             Optional<AreaId> at = contours.findAreaAt(in.point());
             if (at.isPresent() && inside.contains(at.get())) {
                 return new ScopeResolution(
-                        List.of(new TerritoryRef(at.get(), Derivation.GEOMETRY, pointLabel(in.point()))), unresolved);
+                        List.of(new TerritoryRef(
+                                at.get(), Derivation.GEOMETRY, pointLabel(in.point()))),
+                        unresolved);
             }
             LOG.debug(
                     "Source {}: point {} is {} the organiser territory {}; ignored",
@@ -279,7 +297,8 @@ public final class ScopeResolver {
         }
 
         // 4. The organiser's territory.
-        return new ScopeResolution(List.of(TerritoryRef.of(territory, Derivation.ORGANISER)), unresolved);
+        return new ScopeResolution(
+                List.of(TerritoryRef.of(territory, Derivation.ORGANISER)), unresolved);
     }
 
     private static String pointLabel(GeoPoint point) {
@@ -395,7 +414,9 @@ public final class ScopeResolver {
 
     private boolean isSmall(AreaId territory) {
         AreaLevel level = territory.level();
-        return level == AreaLevel.COMMUNE || level == AreaLevel.ARRONDISSEMENT || level == AreaLevel.EPCI;
+        return level == AreaLevel.COMMUNE
+                || level == AreaLevel.ARRONDISSEMENT
+                || level == AreaLevel.EPCI;
     }
 
     /**
@@ -428,11 +449,16 @@ public final class ScopeResolver {
         }
         String alias = atFinest.get(0).matchedName();
         boolean oneGroup = alias != null
-                && atFinest.stream().allMatch(m -> m.kind() == MatchKind.EXACT_NAME && alias.equals(m.matchedName()));
+                && atFinest.stream()
+                        .allMatch(m ->
+                                m.kind() == MatchKind.EXACT_NAME && alias.equals(m.matchedName()));
         if (oneGroup) {
             return atFinest.stream().map(m -> m.place().id()).sorted().toList();
         }
-        LOG.debug("Label key {} names {} places inside the territory; left unresolved", key, atFinest.size());
+        LOG.debug(
+                "Label key {} names {} places inside the territory; left unresolved",
+                key,
+                atFinest.size());
         return List.of();
     }
 

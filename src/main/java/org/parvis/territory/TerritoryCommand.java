@@ -1,5 +1,13 @@
 package org.parvis.territory;
 
+import org.parvis.model.AreaId;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -9,12 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.parvis.model.AreaId;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code parvis territory …}: maintenance of the territory data. Its one subcommand, {@code
@@ -39,7 +41,8 @@ public final class TerritoryCommand implements Runnable {
     }
 
     /**
-     * {@code parvis territory import-contours [--data DIR] PATH}: reads GeoJSON contours, maps their
+     * {@code parvis territory import-contours [--data DIR] PATH}: reads GeoJSON contours, maps
+     * their
      * codes to today's communes and writes {@code DIR/contours.bin}. Exit code 0 on success, 2 for
      * bad input (the message says what to fix), 1 for I/O failures.
      */
@@ -47,15 +50,21 @@ public final class TerritoryCommand implements Runnable {
             name = "import-contours",
             mixinStandardHelpOptions = true,
             description = {
-                "Import commune (and arrondissement municipal) contours from GeoJSON into DIR/contours.bin.",
-                "PATH is a .geojson/.json file (optionally gzipped) or a folder searched recursively.",
+                "Import commune (and arrondissement municipal) contours from GeoJSON into "
+                        + "DIR/contours.bin.",
+                "PATH is a .geojson/.json file (optionally gzipped) or a folder searched "
+                        + "recursively.",
                 "Codes of communes merged since the file's vintage are mapped to today's communes.",
                 "Current contours: https://www.data.gouv.fr/datasets/contours-administratifs"
-                        + " (communes-100m.geojson.gz and arrondissements-municipaux-100m.geojson.gz)."
+                        + " (communes-100m.geojson.gz and "
+                        + "arrondissements-municipaux-100m.geojson.gz)."
             })
     public static final class ImportContours implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "PATH", description = "GeoJSON file or folder of GeoJSON files")
+        @Parameters(
+                index = "0",
+                paramLabel = "PATH",
+                description = "GeoJSON file or folder of GeoJSON files")
         private Path path;
 
         @Option(
@@ -74,7 +83,8 @@ public final class TerritoryCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             long start = System.nanoTime();
             try {
-                ContourIndex index = ContourIndex.importGeoJson(path, FrenchGazetteer.loadDefault());
+                ContourIndex index =
+                        ContourIndex.importGeoJson(path, FrenchGazetteer.loadDefault());
                 Path file = ContourIndex.fileIn(dataDir);
                 index.save(file);
                 printReport(out, index, file, System.nanoTime() - start);
@@ -91,7 +101,8 @@ public final class TerritoryCommand implements Runnable {
             }
         }
 
-        private static void printReport(PrintWriter out, ContourIndex index, Path file, long nanos) {
+        private static void printReport(
+                PrintWriter out, ContourIndex index, Path file, long nanos) {
             ContourIndex.ImportReport report = index.importReport().orElseThrow();
             out.printf(
                     Locale.ROOT,
@@ -101,7 +112,8 @@ public final class TerritoryCommand implements Runnable {
                     TimeUnit.NANOSECONDS.toMillis(nanos) / 1000.0);
             out.printf(
                     Locale.ROOT,
-                    "  %d communes and arrondissements with a contour (%d rebuilt from merged communes),"
+                    "  %d communes and arrondissements with a contour (%d rebuilt from merged "
+                            + "communes),"
                             + " %d vertices%n",
                     report.areas(),
                     report.mergedAreas(),
@@ -110,8 +122,10 @@ public final class TerritoryCommand implements Runnable {
                     Locale.ROOT,
                     "  %d features skipped (not a commune code, or no polygon)%n",
                     report.skippedFeatures());
-            out.println("  codes matching no current or former commune: " + summary(report.unmappedCodes()));
-            out.println("  former codes split between several communes (skipped): " + summary(report.ambiguousCodes()));
+            out.println("  codes matching no current or former commune: "
+                    + summary(report.unmappedCodes()));
+            out.println("  former codes split between several communes (skipped): "
+                    + summary(report.ambiguousCodes()));
             out.println("  current communes without a contour: "
                     + summary(report.communesWithoutContour().stream()
                             .map(AreaId::code)

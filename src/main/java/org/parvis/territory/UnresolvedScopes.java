@@ -1,5 +1,9 @@
 package org.parvis.territory;
 
+import org.parvis.model.AreaId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,9 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.parvis.model.AreaId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The scope labels each source used that matched no place ("Quartier Bastide"), recorded once per
@@ -37,7 +38,8 @@ public final class UnresolvedScopes {
      * @param enclosingArea where items carrying it were placed (the organiser's territory)
      * @param firstSeen when it was first recorded
      */
-    public record UnresolvedScope(String sourceId, String label, AreaId enclosingArea, Instant firstSeen) {}
+    public record UnresolvedScope(
+            String sourceId, String label, AreaId enclosingArea, Instant firstSeen) {}
 
     private final Clock clock;
     private final Map<String, Map<String, UnresolvedScope>> bySource = new ConcurrentHashMap<>();
@@ -60,25 +62,30 @@ public final class UnresolvedScopes {
      */
     public boolean record(String sourceId, String label, AreaId enclosingArea) {
         String key = Names.key(label);
-        Map<String, UnresolvedScope> labels = bySource.computeIfAbsent(sourceId, k -> new ConcurrentHashMap<>());
+        Map<String, UnresolvedScope> labels =
+                bySource.computeIfAbsent(sourceId, k -> new ConcurrentHashMap<>());
         if (labels.containsKey(key)) {
             return false;
         }
         if (labels.size() >= MAX_PER_SOURCE) {
             if (overflowLogged.putIfAbsent(sourceId, Boolean.TRUE) == null) {
                 LOG.warn(
-                        "Source {} has more than {} unresolved scope labels; further ones are not kept."
-                                + " Check that its scope labels are places, or map them in its configuration",
+                        "Source {} has more than {} unresolved scope labels; further ones are "
+                                + "not kept."
+                                + " Check that its scope labels are places, or map them in its "
+                                + "configuration",
                         sourceId,
                         MAX_PER_SOURCE);
             }
             return false;
         }
-        UnresolvedScope scope = new UnresolvedScope(sourceId, label.strip(), enclosingArea, clock.instant());
+        UnresolvedScope scope =
+                new UnresolvedScope(sourceId, label.strip(), enclosingArea, clock.instant());
         boolean added = labels.putIfAbsent(key, scope) == null;
         if (added) {
             LOG.info(
-                    "Source {}: scope label '{}' matches no place inside {}; its items stay at that level."
+                    "Source {}: scope label '{}' matches no place inside {}; its items stay at "
+                            + "that level."
                             + " Map the label in the source configuration to place them precisely",
                     sourceId,
                     scope.label(),
@@ -99,7 +106,8 @@ public final class UnresolvedScopes {
     public List<UnresolvedScope> listAll() {
         List<UnresolvedScope> list = new ArrayList<>();
         bySource.values().forEach(labels -> list.addAll(labels.values()));
-        list.sort(Comparator.comparing(UnresolvedScope::sourceId).thenComparing(UnresolvedScope::label));
+        list.sort(Comparator.comparing(UnresolvedScope::sourceId)
+                .thenComparing(UnresolvedScope::label));
         return list;
     }
 }

@@ -1,9 +1,10 @@
 package org.parvis.theme;
 
-import java.io.IOException;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import java.io.IOException;
 
 /**
  * A light Catalan stemmer: drops the plural ending ("-es", "-s") and then a final vowel, so that

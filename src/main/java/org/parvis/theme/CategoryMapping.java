@@ -31,7 +31,8 @@ final class CategoryMapping {
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern CAMEL_CASE = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
     private static final Pattern PART_SEPARATORS = Pattern.compile("\\s*(?:[,/&|;+]|\\s-\\s)\\s*");
-    private static final Set<String> CONJUNCTIONS = Set.of("et", "and", "y", "i", "und", "e", "ed", "ou", "or", "o");
+    private static final Set<String> CONJUNCTIONS =
+            Set.of("et", "and", "y", "i", "und", "e", "ed", "ou", "or", "o");
 
     /** Normalized label → theme ids (empty: known label with no theme). */
     private final Map<String, List<String>> table;
@@ -45,9 +46,11 @@ final class CategoryMapping {
         Map<String, List<String>> table = new HashMap<>();
         try (InputStream in = CategoryMapping.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("category table " + RESOURCE + " is missing from the jar");
+                throw new IllegalStateException(
+                        "category table " + RESOURCE + " is missing from the jar");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             int lineNumber = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;
@@ -56,15 +59,16 @@ final class CategoryMapping {
                 }
                 String[] cells = line.split("\t");
                 if (cells.length != 2) {
-                    throw new IllegalStateException("category table line " + lineNumber + " has " + cells.length
-                            + " columns; expected: label<TAB>theme ids or -");
+                    throw new IllegalStateException("category table line " + lineNumber + " has "
+                            + cells.length + " columns; expected: label<TAB>theme ids or -");
                 }
                 String key = normalize(cells[0]);
-                List<String> themes = parseThemes(cells[1], catalog, "category table line " + lineNumber);
+                List<String> themes =
+                        parseThemes(cells[1], catalog, "category table line " + lineNumber);
                 List<String> previous = table.put(key, themes);
                 if (previous != null && !previous.equals(themes)) {
-                    throw new IllegalStateException("category table line " + lineNumber + ": '" + cells[0]
-                            + "' repeats a label already mapped to " + previous);
+                    throw new IllegalStateException("category table line " + lineNumber + ": '"
+                            + cells[0] + "' repeats a label already mapped to " + previous);
                 }
             }
         } catch (IOException e) {
@@ -81,9 +85,12 @@ final class CategoryMapping {
         Map<String, List<String>> table = new HashMap<>();
         overrides.forEach((label, themes) -> {
             if (label == null || label.isBlank()) {
-                throw new IllegalArgumentException("category override with a blank source label; remove it");
+                throw new IllegalArgumentException(
+                        "category override with a blank source label; remove it");
             }
-            table.put(normalize(label), parseThemes(themes == null ? "" : themes, catalog, "override '" + label + "'"));
+            table.put(
+                    normalize(label),
+                    parseThemes(themes == null ? "" : themes, catalog, "override '" + label + "'"));
         });
         return new CategoryMapping(Collections.unmodifiableMap(table));
     }
@@ -96,8 +103,9 @@ final class CategoryMapping {
         List<String> themes = new ArrayList<>();
         for (String id : trimmed.split("\\s*,\\s*")) {
             if (!catalog.contains(id)) {
-                throw new IllegalArgumentException(where + " maps to unknown theme '" + id
-                        + "'; expected theme ids among " + catalog.listIds() + ", comma-separated, or - for none");
+                throw new IllegalArgumentException(
+                        where + " maps to unknown theme '" + id + "'; expected theme ids among "
+                                + catalog.listIds() + ", comma-separated, or - for none");
             }
             themes.add(id);
         }

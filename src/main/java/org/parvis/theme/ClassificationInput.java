@@ -1,9 +1,10 @@
 package org.parvis.theme;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the theme classifier reads about one item: its title and description (plain text or HTML),
@@ -34,8 +35,10 @@ public record ClassificationInput(
             Map<String, String> copy = new HashMap<>();
             categoryOverrides.forEach((label, themes) -> {
                 if (label == null || themes == null) {
-                    throw new IllegalArgumentException("category override '" + label + "' → '" + themes
-                            + "' has a null side; map each source label to theme ids, or to - for none");
+                    throw new IllegalArgumentException(
+                            "category override '" + label + "' → '" + themes
+                                    + "' has a null side; map each source label to theme ids, or "
+                                    + "to - for none");
                 }
                 copy.put(label, themes);
             });
@@ -44,7 +47,8 @@ public record ClassificationInput(
     }
 
     /** An item with text only: no categories, no overrides. */
-    public static ClassificationInput ofText(String title, String description, @Nullable String language) {
+    public static ClassificationInput ofText(
+            String title, String description, @Nullable String language) {
         return new ClassificationInput(title, description, language, List.of(), Map.of());
     }
 }

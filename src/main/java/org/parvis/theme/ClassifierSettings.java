@@ -34,18 +34,29 @@ record ClassifierSettings(
         LinearThemeModel.Parameters model) {
 
     static final ClassifierSettings DEFAULT = new ClassifierSettings(
-            2f, 3f, 3, 1.0, 0.65, 0, 0.35, 2, 3, 4, new LinearThemeModel.Parameters(30, 0.5, 1e-4, 4, 20260501L));
+            2f,
+            3f,
+            3,
+            1.0,
+            0.65,
+            0,
+            0.35,
+            2,
+            3,
+            4,
+            new LinearThemeModel.Parameters(30, 0.5, 1e-4, 4, 20260501L));
 
     ClassifierSettings {
         if (titleWeight <= 0 || categoryWeight <= 0 || lexiconScale <= 0) {
             throw new IllegalArgumentException("weights and lexicon scale must be positive");
         }
         if (threshold <= 0 || threshold > 1 || fallbackThreshold < 0 || fallbackThreshold > 1) {
-            throw new IllegalArgumentException(
-                    "thresholds out of range: threshold " + threshold + ", fallback " + fallbackThreshold);
+            throw new IllegalArgumentException("thresholds out of range: threshold " + threshold
+                    + ", fallback " + fallbackThreshold);
         }
         if (minContentTerms < 1 || minModelTerms < minContentTerms || maxThemes < 1) {
-            throw new IllegalArgumentException("need 1 <= minContentTerms <= minModelTerms and maxThemes >= 1");
+            throw new IllegalArgumentException(
+                    "need 1 <= minContentTerms <= minModelTerms and maxThemes >= 1");
         }
     }
 

@@ -18,7 +18,12 @@ import java.util.Map;
  * <p>Immutable and thread-safe.
  */
 record LabelledItem(
-        String id, String language, List<String> themes, List<String> categories, String title, String description) {
+        String id,
+        String language,
+        List<String> themes,
+        List<String> categories,
+        String title,
+        String description) {
 
     /** The two parts of the labelled set. */
     enum Split {
@@ -39,7 +44,8 @@ record LabelledItem(
 
     /** The item as classifier input, with or without its source categories. */
     ClassificationInput toInput(boolean withCategories) {
-        return new ClassificationInput(title, description, language, withCategories ? categories : List.of(), Map.of());
+        return new ClassificationInput(
+                title, description, language, withCategories ? categories : List.of(), Map.of());
     }
 
     /** The items of one part of the bundled labelled set, checked against the catalogue. */
@@ -48,9 +54,11 @@ record LabelledItem(
         List<LabelledItem> items = new ArrayList<>();
         try (InputStream in = LabelledItem.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("labelled set " + resource + " is missing from the jar");
+                throw new IllegalStateException(
+                        "labelled set " + resource + " is missing from the jar");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             int lineNumber = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;
@@ -59,15 +67,20 @@ record LabelledItem(
                 }
                 String[] cells = line.split("\t", -1);
                 if (cells.length != 6) {
-                    throw new IllegalStateException(resource + " line " + lineNumber + " has " + cells.length
-                            + " columns; expected id, lang, themes, categories, title, description");
+                    throw new IllegalStateException(
+                            resource + " line " + lineNumber + " has " + cells.length
+                                    + " columns; expected id, lang, themes, categories, title, "
+                                    + "description");
                 }
-                List<String> themes = cells[2].equals("-") ? List.of() : Arrays.asList(cells[2].split(","));
+                List<String> themes =
+                        cells[2].equals("-") ? List.of() : Arrays.asList(cells[2].split(","));
                 for (String theme : themes) {
                     catalog.getTheme(theme);
                 }
-                List<String> categories = cells[3].equals("-") ? List.of() : Arrays.asList(cells[3].split("\\|"));
-                items.add(new LabelledItem(cells[0], cells[1], themes, categories, cells[4], cells[5]));
+                List<String> categories =
+                        cells[3].equals("-") ? List.of() : Arrays.asList(cells[3].split("\\|"));
+                items.add(new LabelledItem(
+                        cells[0], cells[1], themes, categories, cells[4], cells[5]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the labelled set " + resource, e);

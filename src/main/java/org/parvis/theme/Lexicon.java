@@ -1,5 +1,8 @@
 package org.parvis.theme;
 
+import org.apache.lucene.analysis.CharArraySet;
+import org.parvis.theme.TextAnalysis.AnalyzedField;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +14,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.CharArraySet;
-import org.parvis.theme.TextAnalysis.AnalyzedField;
 
 /**
  * Per-language lists of words and phrases that signal each theme ("piste cyclable" → {@code
@@ -61,7 +62,8 @@ final class Lexicon {
     private final Map<String, CharArraySet> compoundParts;
     private final int termCount;
 
-    private Lexicon(Map<String, Node> roots, Map<String, CharArraySet> compoundParts, int termCount) {
+    private Lexicon(
+            Map<String, Node> roots, Map<String, CharArraySet> compoundParts, int termCount) {
         this.roots = roots;
         this.compoundParts = compoundParts;
         this.termCount = termCount;
@@ -81,8 +83,8 @@ final class Lexicon {
             for (RawTerm raw : readFile(language, themeIds)) {
                 AnalyzedField field = analysis.analyze(language, raw.text);
                 if (field.primaryCount == 0) {
-                    throw new IllegalStateException("lexicon " + language + ".txt line " + raw.line + ": '" + raw.text
-                            + "' has only stop words; remove it or rephrase it");
+                    throw new IllegalStateException("lexicon " + language + ".txt line " + raw.line
+                            + ": '" + raw.text + "' has only stop words; remove it or rephrase it");
                 }
                 Node node = root;
                 for (String term : field.termList()) {
@@ -92,8 +94,10 @@ final class Lexicon {
                 node.entries[node.entries.length - 1] = new Entry(raw.theme, raw.weight);
                 if (raw.compoundPart) {
                     if (field.size != 1) {
-                        throw new IllegalStateException("lexicon " + language + ".txt line " + raw.line + ": '~"
-                                + raw.text + "' marks a phrase; only single words can be compound parts");
+                        throw new IllegalStateException(
+                                "lexicon " + language + ".txt line " + raw.line + ": '~" + raw.text
+                                        + "' marks a phrase; only single words can be compound "
+                                        + "parts");
                     }
                     parts.add(field.terms[0]);
                 }
@@ -116,7 +120,8 @@ final class Lexicon {
             if (in == null) {
                 throw new IllegalStateException("lexicon " + resource + " is missing from the jar");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             Integer theme = null;
             int lineNumber = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -130,14 +135,15 @@ final class Lexicon {
                     String id = text.substring(1, text.length() - 1).strip();
                     theme = id.equals("-") ? NEUTRAL : themeIds.indexOf(id);
                     if (theme < NEUTRAL) {
-                        throw new IllegalStateException("lexicon " + resource + " line " + lineNumber
-                                + ": unknown theme section [" + id + "]; expected one of " + themeIds + " or [-]");
+                        throw new IllegalStateException("lexicon " + resource + " line "
+                                + lineNumber + ": unknown theme section [" + id
+                                + "]; expected one of " + themeIds + " or [-]");
                     }
                     continue;
                 }
                 if (theme == null) {
-                    throw new IllegalStateException("lexicon " + resource + " line " + lineNumber + ": term '" + text
-                            + "' before any [theme] section");
+                    throw new IllegalStateException("lexicon " + resource + " line " + lineNumber
+                            + ": term '" + text + "' before any [theme] section");
                 }
                 float weight = 1;
                 int equals = text.lastIndexOf('=');
@@ -166,8 +172,8 @@ final class Lexicon {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalStateException("lexicon " + resource + " line " + line + ": weight '" + text
-                + "' is not a number in (0, 5]; write e.g. 'piste cyclable = 2'");
+        throw new IllegalStateException("lexicon " + resource + " line " + line + ": weight '"
+                + text + "' is not a number in (0, 5]; write e.g. 'piste cyclable = 2'");
     }
 
     /** Per language, the words that may be found inside compounds (marked {@code ~}). */
@@ -192,7 +198,8 @@ final class Lexicon {
                 continue;
             }
 
-            // Walk the trie along the primary terms from i; remember the longest phrase with entries.
+            // Walk the trie along the primary terms from i; remember the longest phrase with
+            // entries.
             Entry[] matched = null;
             int matchedEnd = -1;
             Node node = root.next.get(field.terms[i]);
@@ -205,7 +212,9 @@ final class Lexicon {
                 do {
                     j++;
                 } while (j < field.size && field.alternate[j]);
-                node = j < field.size && !node.next.isEmpty() ? node.next.get(field.terms[j]) : null;
+                node = j < field.size && !node.next.isEmpty()
+                        ? node.next.get(field.terms[j])
+                        : null;
             }
             if (matched != null) {
                 report(matched, fieldId, i, matchedEnd, hits);

@@ -18,7 +18,8 @@ import java.util.Random;
 final class LinearThemeModel {
 
     /** Training parameters. */
-    record Parameters(int epochs, double learningRate, double l2, double positiveWeight, long seed) {}
+    record Parameters(
+            int epochs, double learningRate, double l2, double positiveWeight, long seed) {}
 
     /** A sparse feature vector: vocabulary indices, values and the terms they stand for. */
     record Features(int[] indices, float[] values, String[] terms) {}
@@ -30,7 +31,8 @@ final class LinearThemeModel {
 
     private final float[] bias;
 
-    private LinearThemeModel(Map<String, Integer> vocabulary, int themeCount, float[] weights, float[] bias) {
+    private LinearThemeModel(
+            Map<String, Integer> vocabulary, int themeCount, float[] weights, float[] bias) {
         this.vocabulary = vocabulary;
         this.themeCount = themeCount;
         this.weights = weights;
@@ -38,7 +40,8 @@ final class LinearThemeModel {
     }
 
     /** Term → value: title terms weigh {@code titleWeight}, others 1, repeated terms add up. */
-    static Map<String, Float> termCounts(List<TextAnalysis.AnalyzedField> fields, float[] fieldWeights) {
+    static Map<String, Float> termCounts(
+            List<TextAnalysis.AnalyzedField> fields, float[] fieldWeights) {
         Map<String, Float> counts = new HashMap<>();
         for (int f = 0; f < fields.size(); f++) {
             TextAnalysis.AnalyzedField field = fields.get(f);
@@ -53,7 +56,8 @@ final class LinearThemeModel {
      * Trains one classifier per theme. {@code labels[item][theme]} tells whether the item has the
      * theme.
      */
-    static LinearThemeModel train(List<Map<String, Float>> items, boolean[][] labels, int themeCount, Parameters p) {
+    static LinearThemeModel train(
+            List<Map<String, Float>> items, boolean[][] labels, int themeCount, Parameters p) {
         Map<String, Integer> vocabulary = new HashMap<>();
         for (Map<String, Float> item : items) {
             for (String term : item.keySet()) {
@@ -86,7 +90,8 @@ final class LinearThemeModel {
                     float step = (float) (rate * gradient);
                     for (int k = 0; k < x.indices.length; k++) {
                         int at = x.indices[k] * themeCount + t;
-                        // L2 shrinkage applied only to the weights this item touches, as usual in sparse SGD.
+                        // L2 shrinkage applied only to the weights this item touches, as usual in
+                        // sparse SGD.
                         weights[at] = weights[at] * decay - step * x.values[k];
                     }
                     bias[t] -= step;
@@ -94,7 +99,8 @@ final class LinearThemeModel {
             }
         }
         // A HashMap, not Map.copyOf: its lookups compare hashes before calling equals.
-        return new LinearThemeModel(Collections.unmodifiableMap(vocabulary), themeCount, weights, bias);
+        return new LinearThemeModel(
+                Collections.unmodifiableMap(vocabulary), themeCount, weights, bias);
     }
 
     private static void shuffle(int[] order, Random random) {
@@ -133,7 +139,10 @@ final class LinearThemeModel {
                 size++;
             }
         }
-        return new Features(Arrays.copyOf(indices, size), Arrays.copyOf(values, size), Arrays.copyOf(terms, size));
+        return new Features(
+                Arrays.copyOf(indices, size),
+                Arrays.copyOf(values, size),
+                Arrays.copyOf(terms, size));
     }
 
     /** The probability of each theme for {@code x}, written into {@code out}. */
@@ -171,7 +180,8 @@ final class LinearThemeModel {
         return vocabulary.size();
     }
 
-    private static void scores(Features x, float[] weights, float[] bias, int themeCount, double[] out) {
+    private static void scores(
+            Features x, float[] weights, float[] bias, int themeCount, double[] out) {
         for (int t = 0; t < themeCount; t++) {
             out[t] = bias[t];
         }

@@ -30,7 +30,9 @@ final class PlainText {
                 i = close + 1;
             } else if (c == '&') {
                 int semicolon = html.indexOf(';', i);
-                String decoded = semicolon > i && semicolon - i <= 10 ? decode(html.substring(i + 1, semicolon)) : null;
+                String decoded = semicolon > i && semicolon - i <= 10
+                        ? decode(html.substring(i + 1, semicolon))
+                        : null;
                 if (decoded == null) {
                     out.append(c);
                     i++;
@@ -52,7 +54,9 @@ final class PlainText {
                 int code = entity.startsWith("#x") || entity.startsWith("#X")
                         ? Integer.parseInt(entity.substring(2), 16)
                         : Integer.parseInt(entity.substring(1));
-                return Character.isValidCodePoint(code) ? new String(Character.toChars(code)) : null;
+                return Character.isValidCodePoint(code)
+                        ? new String(Character.toChars(code))
+                        : null;
             } catch (NumberFormatException e) {
                 return null;
             }

@@ -1,12 +1,5 @@
 package org.parvis.theme;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
@@ -29,6 +22,14 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 import org.jspecify.annotations.Nullable;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns text into the terms the lexicons and the model look up, through the Lucene analysis chain
@@ -54,8 +55,9 @@ final class TextAnalysis {
     private static CharArraySet frenchStopWords() {
         CharArraySet words = new CharArraySet(FrenchAnalyzer.getDefaultStopSet(), false);
         words.addAll(List.of(
-                "plus", "moins", "très", "tout", "tous", "toute", "toutes", "aussi", "ainsi", "comment", "quel",
-                "quels", "quelle", "quelles", "où", "faut", "peut", "doit", "entre", "chaque", "cela", "ceci"));
+                "plus", "moins", "très", "tout", "tous", "toute", "toutes", "aussi", "ainsi",
+                "comment", "quel", "quels", "quelle", "quelles", "où", "faut", "peut", "doit",
+                "entre", "chaque", "cela", "ceci"));
         return CharArraySet.unmodifiableSet(words);
     }
 
@@ -68,7 +70,9 @@ final class TextAnalysis {
      */
     TextAnalysis(Map<String, CharArraySet> compoundParts) {
         for (String language : LANGUAGES) {
-            analyzers.put(language, new FoldingAnalyzer(baseAnalyzer(language), compoundParts.get(language)));
+            analyzers.put(
+                    language,
+                    new FoldingAnalyzer(baseAnalyzer(language), compoundParts.get(language)));
             stopWords.put(language, stopSet(language));
         }
     }
@@ -92,8 +96,8 @@ final class TextAnalysis {
             case "de" -> new GermanAnalyzer();
             case "it" -> new ItalianAnalyzer();
             default ->
-                throw new IllegalArgumentException(
-                        "no analyzer for language '" + language + "'; expected one of " + LANGUAGES);
+                throw new IllegalArgumentException("no analyzer for language '" + language
+                        + "'; expected one of " + LANGUAGES);
         };
     }
 
@@ -105,7 +109,8 @@ final class TextAnalysis {
             case "ca" -> CatalanAnalyzer.getDefaultStopSet();
             case "de" -> GermanAnalyzer.getDefaultStopSet();
             case "it" -> ItalianAnalyzer.getDefaultStopSet();
-            default -> throw new IllegalArgumentException("no stop words for language '" + language + "'");
+            default ->
+                throw new IllegalArgumentException("no stop words for language '" + language + "'");
         };
     }
 
@@ -117,8 +122,9 @@ final class TextAnalysis {
     String resolveLanguage(@Nullable String declared, String text) {
         if (declared != null) {
             int dash = declared.indexOf('-');
-            String primary =
-                    (dash < 0 ? declared : declared.substring(0, dash)).trim().toLowerCase(Locale.ROOT);
+            String primary = (dash < 0 ? declared : declared.substring(0, dash))
+                    .trim()
+                    .toLowerCase(Locale.ROOT);
             if (analyzers.containsKey(primary)) {
                 return primary;
             }
@@ -163,7 +169,8 @@ final class TextAnalysis {
         try (TokenStream stream = analyzer.tokenStream(FIELD, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            PositionIncrementAttribute increment =
+                    stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
                 out.add(
@@ -186,8 +193,8 @@ final class TextAnalysis {
      */
     private static final class LightAnalyzer extends Analyzer {
 
-        private static final CharArraySet CATALAN_ARTICLES =
-                CharArraySet.unmodifiableSet(new CharArraySet(List.of("d", "l", "m", "n", "s", "t"), true));
+        private static final CharArraySet CATALAN_ARTICLES = CharArraySet.unmodifiableSet(
+                new CharArraySet(List.of("d", "l", "m", "n", "s", "t"), true));
 
         private final String language;
 
@@ -227,7 +234,8 @@ final class TextAnalysis {
         FoldingAnalyzer(Analyzer delegate, @Nullable CharArraySet compoundParts) {
             super(GLOBAL_REUSE_STRATEGY);
             this.delegate = delegate;
-            this.compoundParts = compoundParts == null || compoundParts.isEmpty() ? null : compoundParts;
+            this.compoundParts =
+                    compoundParts == null || compoundParts.isEmpty() ? null : compoundParts;
         }
 
         @Override
@@ -236,11 +244,13 @@ final class TextAnalysis {
         }
 
         @Override
-        protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+        protected TokenStreamComponents wrapComponents(
+                String fieldName, TokenStreamComponents components) {
             TokenStream stream = new ASCIIFoldingFilter(components.getTokenStream());
             if (compoundParts != null) {
                 // Only compounds of 8+ letters are split, into known words of 4 to 20 letters.
-                stream = new DictionaryCompoundWordTokenFilter(stream, compoundParts, 8, 4, 20, true);
+                stream = new DictionaryCompoundWordTokenFilter(
+                        stream, compoundParts, 8, 4, 20, true);
             }
             return new TokenStreamComponents(components.getSource(), stream);
         }

@@ -63,8 +63,8 @@ public final class ThemeCatalog {
             }
             String[] vocabulary = vocabularies.remove(cells[0]);
             if (vocabulary == null || vocabulary.length != 4) {
-                throw new IllegalStateException(
-                        "theme '" + cells[0] + "' has no complete line in " + VOCABULARIES + "; add one");
+                throw new IllegalStateException("theme '" + cells[0] + "' has no complete line in "
+                        + VOCABULARIES + "; add one");
             }
             themes.put(
                     cells[0],
@@ -76,8 +76,8 @@ public final class ThemeCatalog {
                             split(vocabulary[3]).stream().map(Integer::valueOf).toList()));
         }
         if (!vocabularies.isEmpty()) {
-            throw new IllegalStateException(
-                    VOCABULARIES + " maps themes missing from " + THEMES + ": " + vocabularies.keySet());
+            throw new IllegalStateException(VOCABULARIES + " maps themes missing from " + THEMES
+                    + ": " + vocabularies.keySet());
         }
         return new ThemeCatalog(Collections.unmodifiableMap(themes));
     }
@@ -86,13 +86,17 @@ public final class ThemeCatalog {
         return cell.isBlank() ? List.of() : Arrays.asList(cell.split(","));
     }
 
-    /** Rows of a bundled TSV file; a header line starting with "# " is returned as the first row. */
+    /**
+     * Rows of a bundled TSV file; a header line starting with "# " is returned as the first row.
+     */
     private static List<String[]> readTsv(String resource) {
         try (InputStream in = ThemeCatalog.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("theme resource " + resource + " is missing from the jar");
+                throw new IllegalStateException(
+                        "theme resource " + resource + " is missing from the jar");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<String[]> rows = new ArrayList<>();
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.startsWith("# id\t")) {
@@ -124,8 +128,8 @@ public final class ThemeCatalog {
     /** The theme with this id; throws naming the id and the known ids when absent. */
     public Theme getTheme(String id) {
         return findTheme(id)
-                .orElseThrow(() ->
-                        new NoSuchElementException("unknown theme '" + id + "'; expected one of " + themes.keySet()));
+                .orElseThrow(() -> new NoSuchElementException(
+                        "unknown theme '" + id + "'; expected one of " + themes.keySet()));
     }
 
     public boolean contains(String id) {

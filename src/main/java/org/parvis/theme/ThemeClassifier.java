@@ -1,13 +1,5 @@
 package org.parvis.theme;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.LocalizedText;
 import org.parvis.model.Process;
@@ -17,6 +9,15 @@ import org.parvis.theme.Lexicon.Hits;
 import org.parvis.theme.TextAnalysis.AnalyzedField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gives an item the Parvis themes it is about, each with a score in [0, 1] and an explanation.
@@ -62,23 +63,32 @@ public final class ThemeClassifier {
     private final List<String> themeIds;
     private final LinearThemeModel model;
     private final ClassifierSettings settings;
-    private final Map<Map<String, String>, CategoryMapping> overrideCache = new ConcurrentHashMap<>();
+    private final Map<Map<String, String>, CategoryMapping> overrideCache =
+            new ConcurrentHashMap<>();
 
-    private ThemeClassifier(Resources resources, LinearThemeModel model, ClassifierSettings settings) {
+    private ThemeClassifier(
+            Resources resources, LinearThemeModel model, ClassifierSettings settings) {
         this.resources = resources;
         this.themeIds = resources.catalog.listIds();
         this.model = model;
         this.settings = settings;
     }
 
-    /** The immutable parts shared by every classifier: catalogue, analyzers, lexicons, category table. */
+    /**
+     * The immutable parts shared by every classifier: catalogue, analyzers, lexicons, category
+     * table.
+     */
     static final class Resources {
         final ThemeCatalog catalog;
         final TextAnalysis analysis;
         final Lexicon lexicon;
         final CategoryMapping categories;
 
-        private Resources(ThemeCatalog catalog, TextAnalysis analysis, Lexicon lexicon, CategoryMapping categories) {
+        private Resources(
+                ThemeCatalog catalog,
+                TextAnalysis analysis,
+                Lexicon lexicon,
+                CategoryMapping categories) {
             this.catalog = catalog;
             this.analysis = analysis;
             this.lexicon = lexicon;
@@ -95,7 +105,8 @@ public final class ThemeClassifier {
 
         private static Resources load() {
             ThemeCatalog catalog = ThemeCatalog.loadDefault();
-            Lexicon lexicon = Lexicon.loadBundled(catalog.listIds(), TextAnalysis.withoutCompounds());
+            Lexicon lexicon =
+                    Lexicon.loadBundled(catalog.listIds(), TextAnalysis.withoutCompounds());
             TextAnalysis analysis = new TextAnalysis(lexicon.compoundParts());
             return new Resources(catalog, analysis, lexicon, CategoryMapping.loadBundled(catalog));
         }
@@ -113,10 +124,12 @@ public final class ThemeClassifier {
     private static ThemeClassifier createDefault() {
         long start = System.nanoTime();
         Resources resources = Resources.bundled();
-        List<LabelledItem> training = LabelledItem.load(LabelledItem.Split.TRAIN, resources.catalog);
+        List<LabelledItem> training =
+                LabelledItem.load(LabelledItem.Split.TRAIN, resources.catalog);
         ThemeClassifier classifier = train(resources, ClassifierSettings.DEFAULT, training);
         LOG.info(
-                "Theme classifier ready: {} lexicon terms, {} category labels, model of {} terms trained on {} items"
+                "Theme classifier ready: {} lexicon terms, {} category labels, model of {} terms "
+                        + "trained on {} items"
                         + " in {} ms",
                 resources.lexicon.termCount(),
                 resources.categories.size(),
@@ -127,7 +140,8 @@ public final class ThemeClassifier {
     }
 
     /** A classifier whose model is trained on {@code training} with {@code settings}. */
-    static ThemeClassifier train(Resources resources, ClassifierSettings settings, List<LabelledItem> training) {
+    static ThemeClassifier train(
+            Resources resources, ClassifierSettings settings, List<LabelledItem> training) {
         List<String> ids = resources.catalog.listIds();
         List<Map<String, Float>> items = new ArrayList<>();
         boolean[][] labels = new boolean[training.size()][ids.size()];
@@ -135,13 +149,15 @@ public final class ThemeClassifier {
         for (int n = 0; n < training.size(); n++) {
             LabelledItem item = training.get(n);
             AnalyzedField title = resources.analysis.analyze(item.language(), item.title());
-            AnalyzedField description = resources.analysis.analyze(item.language(), item.description());
+            AnalyzedField description =
+                    resources.analysis.analyze(item.language(), item.description());
             items.add(LinearThemeModel.termCounts(List.of(title, description), fieldWeights));
             for (String theme : item.themes()) {
                 labels[n][ids.indexOf(theme)] = true;
             }
         }
-        LinearThemeModel model = LinearThemeModel.train(items, labels, ids.size(), settings.model());
+        LinearThemeModel model =
+                LinearThemeModel.train(items, labels, ids.size(), settings.model());
         return new ThemeClassifier(resources, model, settings);
     }
 
@@ -243,8 +259,9 @@ public final class ThemeClassifier {
         String description = PlainText.of(in.description());
         s.language = resources.analysis.resolveLanguage(in.language(), title + "\n" + description);
         AnalyzedField titleField = resources.analysis.analyze(s.language, title);
-        AnalyzedField descriptionField =
-                description.isBlank() ? AnalyzedField.EMPTY : resources.analysis.analyze(s.language, description);
+        AnalyzedField descriptionField = description.isBlank()
+                ? AnalyzedField.EMPTY
+                : resources.analysis.analyze(s.language, description);
         s.fields.add(titleField);
         s.fieldLabels.add("title");
         s.fields.add(descriptionField);
@@ -258,7 +275,8 @@ public final class ThemeClassifier {
         CategoryMapping overrides = compiledOverrides(in.categoryOverrides());
         for (String label : in.categories()) {
             if (!mapCategory(label, overrides, s)) {
-                s.fields.add(resources.analysis.analyze(s.language, CategoryMapping.readable(label)));
+                s.fields.add(
+                        resources.analysis.analyze(s.language, CategoryMapping.readable(label)));
                 s.fieldLabels.add(label);
             }
         }
@@ -274,7 +292,8 @@ public final class ThemeClassifier {
         // Layer 3: the model.
         if (alwaysModel || s.contentTerms >= settings.minModelTerms()) {
             Map<String, Float> counts = LinearThemeModel.termCounts(
-                    List.of(titleField, descriptionField), new float[] {settings.titleWeight(), 1f});
+                    List.of(titleField, descriptionField),
+                    new float[] {settings.titleWeight(), 1f});
             s.features = model.vectorize(counts);
             s.probability = new double[themeCount];
             model.predict(s.features, s.probability);
@@ -319,7 +338,8 @@ public final class ThemeClassifier {
         return all;
     }
 
-    private boolean lookUp(String normalized, String label, @Nullable CategoryMapping overrides, Scoring s) {
+    private boolean lookUp(
+            String normalized, String label, @Nullable CategoryMapping overrides, Scoring s) {
         List<String> themes = overrides == null ? null : overrides.find(normalized);
         boolean override = themes != null;
         if (themes == null) {
@@ -367,7 +387,9 @@ public final class ThemeClassifier {
     }
 
     private double fieldWeight(int field) {
-        return field == TITLE ? settings.titleWeight() : field == DESCRIPTION ? 1 : settings.categoryWeight();
+        return field == TITLE
+                ? settings.titleWeight()
+                : field == DESCRIPTION ? 1 : settings.categoryWeight();
     }
 
     private static boolean sameTerms(Scoring s, int a, int b) {
@@ -418,11 +440,15 @@ public final class ThemeClassifier {
         List<Integer> kept = new ArrayList<>();
         for (int t = 0; t < combined.length; t++) {
             boolean fromSource = s.source[t] > 0;
-            if (fromSource || (combined[t] >= c.threshold() && combined[t] >= c.relativeCut() * best)) {
+            if (fromSource
+                    || (combined[t] >= c.threshold() && combined[t] >= c.relativeCut() * best)) {
                 kept.add(t);
             }
         }
-        if (kept.isEmpty() && bestTheme >= 0 && best >= c.fallbackThreshold() && s.contentTerms >= c.minModelTerms()) {
+        if (kept.isEmpty()
+                && bestTheme >= 0
+                && best >= c.fallbackThreshold()
+                && s.contentTerms >= c.minModelTerms()) {
             kept.add(bestTheme);
         }
         kept.sort((a, b) -> Double.compare(combined[b], combined[a]));
@@ -479,7 +505,9 @@ public final class ThemeClassifier {
         return List.copyOf(out);
     }
 
-    /** {@code 0.84}: cheaper than String.format, which shows up when classifying at harvest speed. */
+    /**
+     * {@code 0.84}: cheaper than String.format, which shows up when classifying at harvest speed.
+     */
     private static String twoDecimals(double value) {
         long hundredths = Math.round(value * 100);
         return hundredths / 100 + "." + (hundredths % 100 < 10 ? "0" : "") + hundredths % 100;
@@ -493,7 +521,9 @@ public final class ThemeClassifier {
         return String.join(", ", quoted);
     }
 
-    /** The words matched for theme {@code t}, as written, with their place: {@code "vélos" (title)}. */
+    /**
+     * The words matched for theme {@code t}, as written, with their place: {@code "vélos" (title)}.
+     */
     private static String matchedWords(Scoring s, int t, boolean textAllowed) {
         Set<String> seen = new HashSet<>();
         List<String> words = new ArrayList<>();
@@ -509,7 +539,9 @@ public final class ThemeClassifier {
             }
             String place = field == TITLE
                     ? " (title)"
-                    : field == DESCRIPTION ? "" : " (category \"" + s.fieldLabels.get(field) + "\")";
+                    : field == DESCRIPTION
+                            ? ""
+                            : " (category \"" + s.fieldLabels.get(field) + "\")";
             words.add('"' + surface + '"' + place);
         }
         return String.join(", ", words);

@@ -1,5 +1,13 @@
 package org.parvis.theme;
 
+import org.parvis.model.ThemeAssignment;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,12 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.parvis.model.ThemeAssignment;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code parvis themes}: the theme list, the classifier on one text, its evaluation on the test
@@ -46,7 +48,9 @@ public final class ThemesCommand implements Runnable {
         System.exit(new CommandLine(new ThemesCommand()).execute(args));
     }
 
-    @Command(name = "list", description = "List the themes with their labels and shared vocabularies.")
+    @Command(
+            name = "list",
+            description = "List the themes with their labels and shared vocabularies.")
     static final class ListThemes implements Callable<Integer> {
 
         @Spec
@@ -55,7 +59,8 @@ public final class ThemesCommand implements Runnable {
         @Option(
                 names = "--lang",
                 defaultValue = "fr",
-                description = "Label language: fr, en, es, de, it or ca (default: ${DEFAULT-VALUE}).")
+                description =
+                        "Label language: fr, en, es, de, it or ca (default: ${DEFAULT-VALUE}).")
         String language;
 
         @Override
@@ -85,10 +90,15 @@ public final class ThemesCommand implements Runnable {
         @Option(names = "--title", required = true, description = "Title of the item.")
         String title;
 
-        @Option(names = "--description", defaultValue = "", description = "Description (text or HTML).")
+        @Option(
+                names = "--description",
+                defaultValue = "",
+                description = "Description (text or HTML).")
         String description;
 
-        @Option(names = "--lang", description = "Language (fr, en, es, ca, de, it); guessed when absent.")
+        @Option(
+                names = "--lang",
+                description = "Language (fr, en, es, ca, de, it); guessed when absent.")
         String language;
 
         @Option(names = "--category", description = "A source category label; repeatable.")
@@ -96,7 +106,8 @@ public final class ThemesCommand implements Runnable {
 
         @Option(
                 names = "--override",
-                description = "A source override, label=theme ids (comma-separated) or label=-; repeatable.")
+                description = "A source override, label=theme ids (comma-separated) or label=-; "
+                        + "repeatable.")
         Map<String, String> overrides = new LinkedHashMap<>();
 
         @Override
@@ -108,7 +119,8 @@ public final class ThemesCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             List<ThemeAssignment> themes = ThemeClassifier.loadDefault()
-                    .classify(new ClassificationInput(title, description, language, categories, overrides));
+                    .classify(new ClassificationInput(
+                            title, description, language, categories, overrides));
             if (themes.isEmpty()) {
                 out.println("no theme");
             }
@@ -128,7 +140,9 @@ public final class ThemesCommand implements Runnable {
 
     @Command(
             name = "evaluate",
-            description = "Precision, recall and F1 per theme, and macro-F1, on the test part of the labelled set.")
+            description =
+                    "Precision, recall and F1 per theme, and macro-F1, on the test part of the "
+                            + "labelled set.")
     static final class Evaluate implements Callable<Integer> {
 
         @Spec
@@ -150,7 +164,8 @@ public final class ThemesCommand implements Runnable {
 
     @Command(
             name = "tune",
-            description = "Search the classifier settings by cross-validation on the training part only.")
+            description =
+                    "Search the classifier settings by cross-validation on the training part only.")
     static final class Tune implements Callable<Integer> {
 
         @Spec
@@ -173,12 +188,14 @@ public final class ThemesCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (folds < 2) {
                 throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--folds " + folds + " is too small; use 2 or more (default 5)");
+                        spec.commandLine(),
+                        "--folds " + folds + " is too small; use 2 or more (default 5)");
             }
             List<ThemesTuning.Result> results = ThemesTuning.run(folds, out);
             out.printf(
                     Locale.ROOT,
-                    "%nBest %d of %d configurations (mean of macro-F1 with and without categories):%n",
+                    "%nBest %d of %d configurations (mean of macro-F1 with and without "
+                            + "categories):%n",
                     Math.min(top, results.size()),
                     results.size());
             for (ThemesTuning.Result result : results.subList(0, Math.min(top, results.size()))) {
@@ -195,16 +212,24 @@ public final class ThemesCommand implements Runnable {
         }
     }
 
-    @Command(name = "bench", description = "Classification throughput on one thread (items per second).")
+    @Command(
+            name = "bench",
+            description = "Classification throughput on one thread (items per second).")
     static final class Bench implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--warmup-seconds", defaultValue = "30", description = "Warm-up (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--warmup-seconds",
+                defaultValue = "30",
+                description = "Warm-up (default: ${DEFAULT-VALUE}).")
         int warmupSeconds;
 
-        @Option(names = "--seconds", defaultValue = "15", description = "Measured time (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--seconds",
+                defaultValue = "15",
+                description = "Measured time (default: ${DEFAULT-VALUE}).")
         int seconds;
 
         @Override
@@ -216,8 +241,8 @@ public final class ThemesCommand implements Runnable {
                         "--warmup-seconds " + warmupSeconds + " / --seconds " + seconds
                                 + " out of range; expected warm-up >= 0 and measured time >= 1");
             }
-            ThroughputBench.Measurement m =
-                    ThroughputBench.run(ThemeClassifier.loadDefault(), warmupSeconds * 1000L, seconds * 1000L);
+            ThroughputBench.Measurement m = ThroughputBench.run(
+                    ThemeClassifier.loadDefault(), warmupSeconds * 1000L, seconds * 1000L);
             out.printf(
                     Locale.ROOT,
                     "%d classifications of %d distinct labelled items on one thread in %.2f s%n",
@@ -236,7 +261,8 @@ public final class ThemesCommand implements Runnable {
                     m.threadCpuNanos() / 1e9);
             out.printf(
                     Locale.ROOT,
-                    "%.0f items per wall-clock second (lower when other processes share the cores)%n",
+                    "%.0f items per wall-clock second (lower when other processes share the "
+                            + "cores)%n",
                     m.itemsPerSecond());
             out.flush();
             return 0;

@@ -1,11 +1,12 @@
 package org.parvis.theme;
 
+import org.parvis.model.ThemeAssignment;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.parvis.model.ThemeAssignment;
 
 /**
  * Precision, recall and F1 of the theme classifier per theme, with macro- and micro-averaged F1,
@@ -17,7 +18,8 @@ import org.parvis.model.ThemeAssignment;
 public final class ThemesEvaluation {
 
     /** Counts for one theme over the evaluated items. */
-    public record ThemeScore(String theme, int truePositives, int falsePositives, int falseNegatives) {
+    public record ThemeScore(
+            String theme, int truePositives, int falsePositives, int falseNegatives) {
 
         /** Items labelled with the theme. */
         public int support() {
@@ -47,7 +49,8 @@ public final class ThemesEvaluation {
     private final int unlabelledCount;
     private final int unlabelledLeftEmpty;
 
-    private ThemesEvaluation(List<ThemeScore> scores, int itemCount, int unlabelledCount, int unlabelledLeftEmpty) {
+    private ThemesEvaluation(
+            List<ThemeScore> scores, int itemCount, int unlabelledCount, int unlabelledLeftEmpty) {
         this.scores = List.copyOf(scores);
         this.itemCount = itemCount;
         this.unlabelledCount = unlabelledCount;
@@ -61,10 +64,14 @@ public final class ThemesEvaluation {
      *     them only the text layers are measured
      */
     public static ThemesEvaluation ofTestSplit(ThemeClassifier classifier, boolean withCategories) {
-        return of(classifier, LabelledItem.load(LabelledItem.Split.TEST, classifier.catalog()), withCategories);
+        return of(
+                classifier,
+                LabelledItem.load(LabelledItem.Split.TEST, classifier.catalog()),
+                withCategories);
     }
 
-    static ThemesEvaluation of(ThemeClassifier classifier, List<LabelledItem> items, boolean withCategories) {
+    static ThemesEvaluation of(
+            ThemeClassifier classifier, List<LabelledItem> items, boolean withCategories) {
         List<Set<String>> gold = new ArrayList<>();
         List<Set<String>> predicted = new ArrayList<>();
         for (LabelledItem item : items) {
@@ -79,10 +86,11 @@ public final class ThemesEvaluation {
     }
 
     /** Compares predicted theme sets with labelled ones, item by item. */
-    static ThemesEvaluation of(List<String> themeIds, List<Set<String>> gold, List<Set<String>> predicted) {
+    static ThemesEvaluation of(
+            List<String> themeIds, List<Set<String>> gold, List<Set<String>> predicted) {
         if (gold.size() != predicted.size()) {
-            throw new IllegalArgumentException(
-                    gold.size() + " labelled items but " + predicted.size() + " predictions; expected one per item");
+            throw new IllegalArgumentException(gold.size() + " labelled items but "
+                    + predicted.size() + " predictions; expected one per item");
         }
         List<ThemeScore> scores = new ArrayList<>();
         for (String theme : themeIds) {
@@ -150,8 +158,14 @@ public final class ThemesEvaluation {
     /** A plain-text table: one line per theme, then the averages. */
     public String formatTable() {
         StringBuilder out = new StringBuilder();
-        out.append(
-                String.format(Locale.ROOT, "%-26s %7s %9s %7s %6s%n", "theme", "support", "precision", "recall", "F1"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-26s %7s %9s %7s %6s%n",
+                "theme",
+                "support",
+                "precision",
+                "recall",
+                "F1"));
         for (ThemeScore score : scores) {
             out.append(String.format(
                     Locale.ROOT,

@@ -20,7 +20,8 @@ import java.util.Set;
 final class ThemesTuning {
 
     /** A measured configuration. */
-    record Result(ClassifierSettings settings, double macroF1WithCategories, double macroF1TextOnly) {
+    record Result(
+            ClassifierSettings settings, double macroF1WithCategories, double macroF1TextOnly) {
         double objective() {
             return (macroF1WithCategories + macroF1TextOnly) / 2;
         }
@@ -42,7 +43,8 @@ final class ThemesTuning {
     /** Runs the search and returns every configuration measured, best first. */
     static List<Result> run(int folds, PrintWriter progress) {
         ThemeClassifier.Resources resources = ThemeClassifier.Resources.bundled();
-        List<LabelledItem> training = new ArrayList<>(LabelledItem.load(LabelledItem.Split.TRAIN, resources.catalog));
+        List<LabelledItem> training =
+                new ArrayList<>(LabelledItem.load(LabelledItem.Split.TRAIN, resources.catalog));
         Collections.shuffle(training, new Random(7));
         List<String> ids = resources.catalog.listIds();
         List<Set<String>> gold = new ArrayList<>();
@@ -63,8 +65,10 @@ final class ThemesTuning {
                     ClassifierSettings trainingSettings = base.withTraining(titleWeight, model);
                     List<ThemeClassifier.Scoring> withCategories = new ArrayList<>();
                     List<ThemeClassifier.Scoring> textOnly = new ArrayList<>();
-                    heldOutScores(resources, trainingSettings, training, folds, withCategories, textOnly);
-                    results.addAll(searchCombinations(trainingSettings, ids, gold, withCategories, textOnly));
+                    heldOutScores(
+                            resources, trainingSettings, training, folds, withCategories, textOnly);
+                    results.addAll(searchCombinations(
+                            trainingSettings, ids, gold, withCategories, textOnly));
                     progress.printf(
                             "title weight %.1f, l2 %.0e, positive weight %.0f: best so far %.4f%n",
                             titleWeight,
@@ -127,7 +131,13 @@ final class ThemesTuning {
                                         continue;
                                     }
                                     ClassifierSettings settings = trainingSettings.withCombination(
-                                            scale, modelWeight, threshold, cut, fallback, minContent, minModel);
+                                            scale,
+                                            modelWeight,
+                                            threshold,
+                                            cut,
+                                            fallback,
+                                            minContent,
+                                            minModel);
                                     results.add(new Result(
                                             settings,
                                             macroF1(settings, ids, gold, withCategories),

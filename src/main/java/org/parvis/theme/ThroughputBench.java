@@ -1,6 +1,7 @@
 package org.parvis.theme;
 
 import com.sun.management.OperatingSystemMXBean;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -18,7 +19,12 @@ import java.util.List;
 final class ThroughputBench {
 
     /** Items classified and time taken in the measured phase. */
-    record Measurement(long items, long elapsedNanos, long threadCpuNanos, long processCpuNanos, int distinctItems) {
+    record Measurement(
+            long items,
+            long elapsedNanos,
+            long threadCpuNanos,
+            long processCpuNanos,
+            int distinctItems) {
         double itemsPerSecond() {
             return items * 1e9 / elapsedNanos;
         }
@@ -50,9 +56,11 @@ final class ThroughputBench {
         return measured;
     }
 
-    private static Measurement loop(ThemeClassifier classifier, List<ClassificationInput> inputs, long nanos) {
+    private static Measurement loop(
+            ThemeClassifier classifier, List<ClassificationInput> inputs, long nanos) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long processStart = os.getProcessCpuTime();
         long start = System.nanoTime();

@@ -1,10 +1,12 @@
 package org.parvis.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.List;
-import java.util.function.Supplier;
+
 import org.parvis.store.Store;
 import org.parvis.territory.Gazetteer;
+
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Everything the HTTP API reads from: the feed, the store (items, runs, issues), the gazetteer,
@@ -24,13 +26,20 @@ public record ApiContext(
         String version) {
 
     public ApiContext {
-        if (feed == null || store == null || gazetteer == null || sources == null || metrics == null) {
-            throw new IllegalArgumentException("the API needs a feed, a store, a gazetteer, sources and a metrics"
-                    + " registry; got feed=" + feed + ", store=" + store + ", gazetteer=" + gazetteer
-                    + ", sources=" + sources + ", metrics=" + metrics);
+        if (feed == null
+                || store == null
+                || gazetteer == null
+                || sources == null
+                || metrics == null) {
+            throw new IllegalArgumentException(
+                    "the API needs a feed, a store, a gazetteer, sources and a metrics"
+                            + " registry; got feed=" + feed + ", store=" + store + ", gazetteer="
+                            + gazetteer
+                            + ", sources=" + sources + ", metrics=" + metrics);
         }
         if (version == null || version.isBlank()) {
-            throw new IllegalArgumentException("the API needs a version to report on /health, e.g. 0.1.0");
+            throw new IllegalArgumentException(
+                    "the API needs a version to report on /health, e.g. 0.1.0");
         }
     }
 }

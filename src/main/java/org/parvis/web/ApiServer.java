@@ -2,6 +2,7 @@ package org.parvis.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -10,6 +11,14 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.Endpoint;
+
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.Json;
+import org.parvis.theme.ThemeCatalog;
+import org.parvis.theme.ThemeClassifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,12 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.Json;
-import org.parvis.theme.ThemeCatalog;
-import org.parvis.theme.ThemeClassifier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API of a Parvis node, on Javalin and Jetty: the feed, items, places, sources and their
@@ -48,7 +51,8 @@ public final class ApiServer implements AutoCloseable {
 
     private static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
     private static final String POST_METHODS = "POST, OPTIONS";
-    private static final Pattern HEADER_LIST = Pattern.compile("[A-Za-z0-9-]+(\\s*,\\s*[A-Za-z0-9-]+)*");
+    private static final Pattern HEADER_LIST =
+            Pattern.compile("[A-Za-z0-9-]+(\\s*,\\s*[A-Za-z0-9-]+)*");
 
     private final Javalin app;
 
@@ -80,7 +84,12 @@ public final class ApiServer implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics(api.metrics());
         Javalin app = Javalin.create(config -> configure(config, routes, metrics));
         app.start(host, port);
-        LOG.info("HTTP API listening on {}:{} ({} routes, version {})", host, app.port(), routes.size(), api.version());
+        LOG.info(
+                "HTTP API listening on {}:{} ({} routes, version {})",
+                host,
+                app.port(),
+                routes.size(),
+                api.version());
         return new ApiServer(app);
     }
 
@@ -103,7 +112,8 @@ public final class ApiServer implements AutoCloseable {
         List<String> routes = new ArrayList<>();
         app.unsafe.internalRouter.allHttpHandlers().forEach(parsed -> {
             Endpoint endpoint = parsed.endpoint;
-            if (endpoint.method.equals(HandlerType.GET) || endpoint.method.equals(HandlerType.POST)) {
+            if (endpoint.method.equals(HandlerType.GET)
+                    || endpoint.method.equals(HandlerType.POST)) {
                 routes.add(endpoint.method.name() + " " + openApiPath(endpoint.path));
             }
         });
@@ -149,7 +159,8 @@ public final class ApiServer implements AutoCloseable {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
         config.http.defaultContentType = Responses.JSON;
-        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(metrics)));
+        config.jetty.modifyServer(
+                server -> server.setErrorHandler(new ProblemErrorHandler(metrics)));
         config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
 
         config.routes.before(ctx -> SecurityHeaders.apply(ctx::header));
@@ -160,7 +171,8 @@ public final class ApiServer implements AutoCloseable {
                 postPaths.put(route.path(), route.allowedMethods());
             } else {
                 config.routes.get(route.path(), route.handler());
-                // Javalin answers HEAD from the GET handler anyway; declaring it names the route in metrics.
+                // Javalin answers HEAD from the GET handler anyway; declaring it names the route in
+                // metrics.
                 config.routes.head(route.path(), route.handler());
             }
             String allowed = route.allowedMethods();
@@ -170,10 +182,13 @@ public final class ApiServer implements AutoCloseable {
         config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
         config.routes.exception(
                 HttpResponseException.class,
-                (e, ctx) ->
-                        httpError(e, ctx, postPaths.getOrDefault(withoutTrailingSlash(ctx.path()), ALLOWED_METHODS)));
+                (e, ctx) -> httpError(
+                        e,
+                        ctx,
+                        postPaths.getOrDefault(withoutTrailingSlash(ctx.path()), ALLOWED_METHODS)));
         config.routes.exception(
-                IllegalArgumentException.class, (e, ctx) -> problem(ctx, FeedRequest.fromMessage(e.getMessage())));
+                IllegalArgumentException.class,
+                (e, ctx) -> problem(ctx, FeedRequest.fromMessage(e.getMessage())));
         config.routes.exception(
                 NoSuchElementException.class,
                 (e, ctx) -> problem(ctx, Problem.notFound(String.valueOf(e.getMessage()))));
@@ -193,7 +208,9 @@ public final class ApiServer implements AutoCloseable {
             try {
                 response.getOutputStream()
                         .write(Responses.bytes(Problem.ofStatus(
-                                500, "Internal Server Error", "the server failed to answer; try again later")));
+                                500,
+                                "Internal Server Error",
+                                "the server failed to answer; try again later")));
             } catch (IOException | RuntimeException writeError) {
                 LOG.debug("could not write the error answer", writeError);
             }
@@ -201,7 +218,8 @@ public final class ApiServer implements AutoCloseable {
 
         config.requestLogger.http((ctx, millis) -> {
             String route = routeOf(ctx);
-            metrics.record(ctx.method().name(), route, ctx.statusCode(), millis == null ? 0 : millis);
+            metrics.record(
+                    ctx.method().name(), route, ctx.statusCode(), millis == null ? 0 : millis);
             LOG.debug("{} {} {} {} ms", ctx.method().name(), route, ctx.statusCode(), millis);
         });
     }
@@ -236,15 +254,18 @@ public final class ApiServer implements AutoCloseable {
             problem = Problem.ofStatus(
                     404,
                     "Not Found",
-                    "no resource at " + Problem.shown(path) + "; the API is described by GET /api/v1/openapi.json");
+                    "no resource at " + Problem.shown(path)
+                            + "; the API is described by GET /api/v1/openapi.json");
         } else if (status == 405) {
             ctx.header("Allow", allowed);
-            String use = allowed.equals(ALLOWED_METHODS) ? "; this resource is read-only: use " : "; use ";
+            String use = allowed.equals(ALLOWED_METHODS)
+                    ? "; this resource is read-only: use "
+                    : "; use ";
             problem = Problem.ofStatus(
                     405,
                     "Method Not Allowed",
-                    "method " + Problem.shown(ctx.method().name()) + " is not allowed on " + Problem.shown(path) + use
-                            + allowed);
+                    "method " + Problem.shown(ctx.method().name()) + " is not allowed on "
+                            + Problem.shown(path) + use + allowed);
         } else {
             String title = HttpStatus.forStatus(status).getMessage();
             problem = Problem.ofStatus(status, title, String.valueOf(e.getMessage()));
@@ -263,10 +284,14 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static String withoutTrailingSlash(String path) {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return path.length() > 1 && path.endsWith("/")
+                ? path.substring(0, path.length() - 1)
+                : path;
     }
 
-    /** Javalin's {@code <key>} (a parameter that may contain slashes) is {@code {key}} in OpenAPI. */
+    /**
+     * Javalin's {@code <key>} (a parameter that may contain slashes) is {@code {key}} in OpenAPI.
+     */
     static String openApiPath(String javalinPath) {
         return javalinPath.replace('<', '{').replace('>', '}');
     }
@@ -274,7 +299,8 @@ public final class ApiServer implements AutoCloseable {
     private static byte[] openApiDocument(String version) {
         try (InputStream in = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + OPENAPI_RESOURCE + " is missing from the build");
+                throw new IllegalStateException(
+                        "resource " + OPENAPI_RESOURCE + " is missing from the build");
             }
             JsonNode document = Json.mapper().readTree(in);
             ((ObjectNode) document.get("info")).put("version", version);

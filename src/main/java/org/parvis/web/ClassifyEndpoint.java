@@ -3,16 +3,9 @@ package org.parvis.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
+
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.Json;
 import org.parvis.model.ThemeAssignment;
@@ -22,6 +15,16 @@ import org.parvis.theme.ThemeCatalog;
 import org.parvis.theme.ThemeClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /api/v1/classify}: the themes the Parvis classifier gives to a text (title,
@@ -48,7 +51,8 @@ final class ClassifyEndpoint {
     static final int MAX_CATEGORY_CHARS = 200;
     static final int MAX_OVERRIDES = 200;
 
-    static final List<String> FIELDS = List.of("title", "description", "language", "categories", "categoryOverrides");
+    static final List<String> FIELDS =
+            List.of("title", "description", "language", "categories", "categoryOverrides");
 
     private final Supplier<ThemeClassifier> classifier;
 
@@ -60,7 +64,8 @@ final class ClassifyEndpoint {
     record Classification(List<ClassifiedTheme> themes) {}
 
     /** One theme given to the text, with its label. */
-    record ClassifiedTheme(String theme, String label, ThemeMethod method, double score, String evidence) {}
+    record ClassifiedTheme(
+            String theme, String label, ThemeMethod method, double score, String evidence) {}
 
     void handle(Context ctx) {
         QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of());
@@ -77,14 +82,19 @@ final class ClassifyEndpoint {
                 (System.nanoTime() - start) / 1_000_000);
 
         ThemeCatalog catalog = classifier.get().catalog();
-        String labelLanguage = input.language() == null ? ThemesEndpoint.DEFAULT_LANGUAGE : input.language();
+        String labelLanguage =
+                input.language() == null ? ThemesEndpoint.DEFAULT_LANGUAGE : input.language();
         List<ClassifiedTheme> themes = new ArrayList<>();
         for (ThemeAssignment assignment : assignments) {
             String label = catalog.findTheme(assignment.theme())
                     .map(theme -> theme.label(labelLanguage))
                     .orElse(assignment.theme());
             themes.add(new ClassifiedTheme(
-                    assignment.theme(), label, assignment.method(), assignment.score(), assignment.evidence()));
+                    assignment.theme(),
+                    label,
+                    assignment.method(),
+                    assignment.score(),
+                    assignment.evidence()));
         }
         Responses.json(ctx, new Classification(themes));
     }
@@ -104,7 +114,8 @@ final class ClassifyEndpoint {
                             Problem.BLANK,
                             "Unsupported Media Type",
                             415,
-                            "the body must be JSON sent as Content-Type: application/json (UTF-8); got "
+                            "the body must be JSON sent as Content-Type: application/json "
+                                    + "(UTF-8); got "
                                     + (contentType == null
                                             ? "no Content-Type"
                                             : "'" + Problem.shown(contentType) + "'"),
@@ -127,7 +138,8 @@ final class ClassifyEndpoint {
         try (InputStream in = ctx.req().getInputStream()) {
             bytes = in.readNBytes(MAX_BODY_BYTES + 1);
         } catch (IOException e) {
-            throw Problem.badRequest("the request body could not be read (" + e.getMessage() + "); send it again")
+            throw Problem.badRequest("the request body could not be read (" + e.getMessage()
+                            + "); send it again")
                     .toException();
         }
         if (bytes.length > MAX_BODY_BYTES) {
@@ -140,21 +152,29 @@ final class ClassifyEndpoint {
         return Problem.ofStatus(
                         413,
                         "Content Too Large",
-                        "the body is " + size + "; at most " + MAX_BODY_BYTES + " bytes (64 KiB) are accepted:"
-                                + " shorten the description")
+                        "the body is " + size + "; at most " + MAX_BODY_BYTES
+                                + " bytes (64 KiB) are accepted:" + " shorten the description")
                 .toException();
     }
 
     /** Parses exactly one JSON value, rejecting duplicate keys and trailing content. */
     private static JsonNode parse(byte[] bytes) {
         if (bytes.length == 0) {
-            throw field("body", null, "the body is empty; send a JSON object with at least a 'title'", FIELDS);
+            throw field(
+                    "body",
+                    null,
+                    "the body is empty; send a JSON object with at least a 'title'",
+                    FIELDS);
         }
         try (JsonParser parser = Json.mapper().getFactory().createParser(bytes)) {
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonNode node = Json.mapper().readTree(parser);
             if (parser.nextToken() != null) {
-                throw field("body", null, "the body has content after its JSON value; send one JSON object", FIELDS);
+                throw field(
+                        "body",
+                        null,
+                        "the body has content after its JSON value; send one JSON object",
+                        FIELDS);
             }
             if (node == null || !node.isObject()) {
                 throw field(
@@ -175,7 +195,8 @@ final class ClassifyEndpoint {
                             + "; send a JSON object such as {\"title\": \"…\"}",
                     FIELDS);
         } catch (IOException e) {
-            throw Problem.badRequest("the request body could not be parsed (" + e.getMessage() + ")")
+            throw Problem.badRequest(
+                            "the request body could not be parsed (" + e.getMessage() + ")")
                     .toException();
         }
     }
@@ -188,7 +209,8 @@ final class ClassifyEndpoint {
                 throw field(
                         name,
                         body.get(name).toString(),
-                        "unknown field '" + Problem.shown(name) + "'; the body accepts " + String.join(", ", FIELDS),
+                        "unknown field '" + Problem.shown(name) + "'; the body accepts "
+                                + String.join(", ", FIELDS),
                         FIELDS);
             }
         }
@@ -205,7 +227,8 @@ final class ClassifyEndpoint {
         String language = language(body);
         List<String> categories = categories(body);
         Map<String, String> overrides = overrides(body);
-        return new ClassificationInput(title, description == null ? "" : description, language, categories, overrides);
+        return new ClassificationInput(
+                title, description == null ? "" : description, language, categories, overrides);
     }
 
     /** A string field, or null when absent or JSON null. */
@@ -228,8 +251,8 @@ final class ClassifyEndpoint {
             throw field(
                     name,
                     value,
-                    "field '" + name + "' is " + value.length() + " characters long; at most " + maxChars
-                            + " are accepted",
+                    "field '" + name + "' is " + value.length() + " characters long; at most "
+                            + maxChars + " are accepted",
                     List.of(form));
         }
         requireCleanText(name, value);
@@ -248,7 +271,8 @@ final class ClassifyEndpoint {
                     language,
                     "field 'language' is '" + Problem.shown(language) + "'; the classifier reads "
                             + String.join(", ", ThemeCatalog.LABEL_LANGUAGES)
-                            + " (a region such as fr-BE is accepted); leave it out to have the language guessed",
+                            + " (a region such as fr-BE is accepted); leave it out to have the "
+                            + "language guessed",
                     ThemeCatalog.LABEL_LANGUAGES);
         }
         return primary;
@@ -259,8 +283,8 @@ final class ClassifyEndpoint {
         if (node == null || node.isNull()) {
             return List.of();
         }
-        String form =
-                "an array of at most " + MAX_CATEGORIES + " strings of at most " + MAX_CATEGORY_CHARS + " characters";
+        String form = "an array of at most " + MAX_CATEGORIES + " strings of at most "
+                + MAX_CATEGORY_CHARS + " characters";
         if (!node.isArray() || node.size() > MAX_CATEGORIES) {
             throw field(
                     "categories",
@@ -279,7 +303,8 @@ final class ClassifyEndpoint {
                 throw field(
                         name,
                         element.toString(),
-                        "field '" + name + "' must be a string of at most " + MAX_CATEGORY_CHARS + " characters",
+                        "field '" + name + "' must be a string of at most " + MAX_CATEGORY_CHARS
+                                + " characters",
                         List.of(form));
             }
             requireCleanText(name, element.textValue());
@@ -294,23 +319,27 @@ final class ClassifyEndpoint {
             return Map.of();
         }
         List<String> form = List.of("an object of at most " + MAX_OVERRIDES
-                + " entries mapping a source label to comma-separated theme ids, or to - for no theme");
+                + " entries mapping a source label to comma-separated theme ids, or to - "
+                + "for no theme");
         if (!node.isObject() || node.size() > MAX_OVERRIDES) {
             throw field(
                     "categoryOverrides",
                     node.toString(),
-                    "field 'categoryOverrides' must be " + form.get(0) + ", e.g. {\"Vélo\": \"mobilite\"}",
+                    "field 'categoryOverrides' must be " + form.get(0)
+                            + ", e.g. {\"Vélo\": \"mobilite\"}",
                     form);
         }
         Map<String, String> overrides = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String name = "categoryOverrides." + entry.getKey();
             requireCleanText("categoryOverrides", entry.getKey());
-            if (!entry.getValue().isTextual() || entry.getValue().textValue().length() > MAX_CATEGORY_CHARS) {
+            if (!entry.getValue().isTextual()
+                    || entry.getValue().textValue().length() > MAX_CATEGORY_CHARS) {
                 throw field(
                         name,
                         entry.getValue().toString(),
-                        "field '" + Problem.shown(name) + "' must be a string of theme ids separated by commas, or -",
+                        "field '" + Problem.shown(name)
+                                + "' must be a string of theme ids separated by commas, or -",
                         form);
             }
             requireCleanText(name, entry.getValue().textValue());
@@ -334,14 +363,16 @@ final class ClassifyEndpoint {
             boolean control = Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
             boolean unpaired = Character.isHighSurrogate(c)
                     ? i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))
-                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
+                    : Character.isLowSurrogate(c)
+                            && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
             if (control || unpaired) {
                 throw field(
                         name,
                         null,
                         "field '" + Problem.shown(name) + "' contains "
                                 + (control ? "a control character" : "an unpaired surrogate")
-                                + " (U+%04X) at position %d; send plain Unicode text".formatted((int) c, i),
+                                + " (U+%04X) at position %d; send plain Unicode text"
+                                        .formatted((int) c, i),
                         null);
             }
         }

@@ -2,13 +2,16 @@ package org.parvis.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.javalin.http.Context;
-import java.util.NoSuchElementException;
+
 import org.parvis.feed.FeedQuery;
 import org.parvis.feed.FeedResult;
 import org.parvis.model.AreaLevel;
 import org.parvis.model.Json;
 import org.parvis.territory.Place;
+
+import java.util.NoSuchElementException;
 
 /**
  * {@code GET /api/v1/feed}: validates the parameters, checks the place against the gazetteer,
@@ -28,12 +31,15 @@ final class FeedEndpoint {
     void handle(Context ctx) {
         FeedQuery query = FeedRequest.parse(QueryParams.parse(ctx.req().getQueryString()));
 
-        // An unknown place is the citizen's most likely mistake: say how to find a valid one. Source
+        // An unknown place is the citizen's most likely mistake: say how to find a valid one.
+        // Source
         // labels (local:…) are not in the gazetteer; the feed decides whether it knows them.
         if (query.place().level() != AreaLevel.LOCAL
                 && api.gazetteer().findPlace(query.place()).isEmpty()) {
-            throw Problem.notFound("unknown place '" + query.place() + "': no area has this id; browse"
-                            + " area ids from GET /api/v1/places/fr and the children of each place")
+            throw Problem.notFound(
+                            "unknown place '" + query.place() + "': no area has this id; browse"
+                                    + " area ids from GET /api/v1/places/fr and the children of "
+                                    + "each place")
                     .toException();
         }
 

@@ -1,5 +1,12 @@
 package org.parvis.web;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.feed.FeedQuery;
+import org.parvis.model.AreaId;
+import org.parvis.model.ProcessStatus;
+import org.parvis.model.ProcessType;
+import org.parvis.model.ThemeAssignment;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,12 +17,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
-import org.parvis.feed.FeedQuery;
-import org.parvis.model.AreaId;
-import org.parvis.model.ProcessStatus;
-import org.parvis.model.ProcessType;
-import org.parvis.model.ThemeAssignment;
 
 /**
  * Turns the parameters of {@code GET /api/v1/feed} into a {@link FeedQuery}, and a query back into
@@ -51,7 +52,8 @@ final class FeedRequest {
     static final int MAX_TEXT_CHARS = 200;
     static final int MAX_CURSOR_CHARS = 512;
 
-    private static final Pattern CURSOR = Pattern.compile("[\\x21-\\x7E]{1," + MAX_CURSOR_CHARS + "}");
+    private static final Pattern CURSOR =
+            Pattern.compile("[\\x21-\\x7E]{1," + MAX_CURSOR_CHARS + "}");
     private static final Pattern LIMIT = Pattern.compile("\\d{1,3}");
     private static final Pattern NAMED_PARAMETER = Pattern.compile("parameter '([a-z]+)'");
 
@@ -61,15 +63,19 @@ final class FeedRequest {
     static FeedQuery parse(QueryParams params) {
         params.requireOnly(PARAMETERS);
         AreaId place = parsePlace(params);
-        FeedQuery.Scope scope =
-                params.findSingle("scope").map(FeedRequest::parseScope).orElse(FeedQuery.Scope.AROUND);
+        FeedQuery.Scope scope = params.findSingle("scope")
+                .map(FeedRequest::parseScope)
+                .orElse(FeedQuery.Scope.AROUND);
         Set<String> themes = parseThemes(params.listValues("themes"));
         Set<ProcessType> kinds = parseKinds(params.listValues("kinds"));
         Set<ProcessStatus> statuses = parseStatuses(params.listValues("status"));
         String text = params.findSingle("q").map(FeedRequest::checkText).orElse(null);
-        FeedQuery.Sort sort =
-                params.findSingle("sort").map(FeedRequest::parseSort).orElse(FeedQuery.Sort.CLOSING);
-        int limit = params.findSingle("limit").map(FeedRequest::parseLimit).orElse(FeedQuery.DEFAULT_LIMIT);
+        FeedQuery.Sort sort = params.findSingle("sort")
+                .map(FeedRequest::parseSort)
+                .orElse(FeedQuery.Sort.CLOSING);
+        int limit = params.findSingle("limit")
+                .map(FeedRequest::parseLimit)
+                .orElse(FeedQuery.DEFAULT_LIMIT);
         String cursor =
                 params.findSingle("cursor").map(FeedRequest::checkCursor).orElse(null);
 
@@ -124,13 +130,15 @@ final class FeedRequest {
     private static AreaId parsePlace(QueryParams params) {
         String value = params.getSingle(
                 "place",
-                "the area id of the place, e.g. fr:commune:33063 (Bordeaux), fr:departement:33 or fr;"
+                "the area id of the place, e.g. fr:commune:33063 (Bordeaux), fr:departement:33 "
+                        + "or fr;"
                         + " browse area ids from GET /api/v1/places/fr");
         if (!AreaId.isValid(value)) {
             throw Problem.badParameter(
                             "place",
                             value,
-                            "parameter 'place' is not an area id: '" + Problem.shown(value) + "'; expected e.g."
+                            "parameter 'place' is not an area id: '" + Problem.shown(value)
+                                    + "'; expected e.g."
                                     + " fr:commune:33063, fr:epci:243300316, fr:departement:33,"
                                     + " fr:region:75, fr or eu",
                             PLACE_FORMS)
@@ -152,8 +160,8 @@ final class FeedRequest {
             throw Problem.badParameter(
                             "themes",
                             String.join(",", values),
-                            "parameter 'themes' lists " + values.size() + " themes; at most " + MAX_THEMES
-                                    + " are accepted",
+                            "parameter 'themes' lists " + values.size() + " themes; at most "
+                                    + MAX_THEMES + " are accepted",
                             null)
                     .toException();
         }
@@ -165,8 +173,10 @@ final class FeedRequest {
                 throw Problem.badParameter(
                                 "themes",
                                 value,
-                                "parameter 'themes' has a malformed theme id '" + Problem.shown(value)
-                                        + "'; expected lowercase letters and underscores, e.g. mobilite,"
+                                "parameter 'themes' has a malformed theme id '"
+                                        + Problem.shown(value)
+                                        + "'; expected lowercase letters and underscores, e.g. "
+                                        + "mobilite,"
                                         + " cadre_de_vie",
                                 List.of("theme ids: 2 to 41 lowercase letters and underscores"))
                         .toException();
@@ -201,8 +211,8 @@ final class FeedRequest {
             throw Problem.badParameter(
                             "q",
                             value,
-                            "parameter 'q' is " + text.length() + " characters long; at most " + MAX_TEXT_CHARS
-                                    + " are accepted",
+                            "parameter 'q' is " + text.length() + " characters long; at most "
+                                    + MAX_TEXT_CHARS + " are accepted",
                             List.of("text of at most " + MAX_TEXT_CHARS + " characters"))
                     .toException();
         }
@@ -215,8 +225,8 @@ final class FeedRequest {
             throw Problem.badParameter(
                             "limit",
                             value,
-                            "parameter 'limit' is '" + Problem.shown(value) + "'; expected an integer from 1 to "
-                                    + FeedQuery.MAX_LIMIT,
+                            "parameter 'limit' is '" + Problem.shown(value)
+                                    + "'; expected an integer from 1 to " + FeedQuery.MAX_LIMIT,
                             allowed)
                     .toException();
         }
@@ -225,8 +235,8 @@ final class FeedRequest {
             throw Problem.badParameter(
                             "limit",
                             value,
-                            "parameter 'limit' is " + limit + "; expected 1 to " + FeedQuery.MAX_LIMIT
-                                    + " (follow links.next for more)",
+                            "parameter 'limit' is " + limit + "; expected 1 to "
+                                    + FeedQuery.MAX_LIMIT + " (follow links.next for more)",
                             allowed)
                     .toException();
         }
@@ -238,7 +248,8 @@ final class FeedRequest {
             throw Problem.badParameter(
                             "cursor",
                             value,
-                            "parameter 'cursor' is not a cursor of this API; use the links.next URL of a"
+                            "parameter 'cursor' is not a cursor of this API; use the links.next "
+                                    + "URL of a"
                                     + " previous page as it is",
                             null)
                     .toException();
@@ -252,8 +263,9 @@ final class FeedRequest {
             throw Problem.badParameter(
                             parameter,
                             value,
-                            "parameter '" + parameter + "' has unknown value '" + Problem.shown(value)
-                                    + "'; expected one of " + String.join(", ", allowed),
+                            "parameter '" + parameter + "' has unknown value '"
+                                    + Problem.shown(value) + "'; expected one of "
+                                    + String.join(", ", allowed),
                             allowed)
                     .toException();
         }

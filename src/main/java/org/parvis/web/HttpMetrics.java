@@ -2,9 +2,11 @@ package org.parvis.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+
+import org.jspecify.annotations.Nullable;
+
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Records every answered request in the Micrometer timer {@value #TIMER}, tagged by route
@@ -32,10 +34,13 @@ final class HttpMetrics {
         this.registry = registry;
     }
 
-    /** Records one request that took {@code millis}; {@code route} is its template, if it matched. */
+    /**
+     * Records one request that took {@code millis}; {@code route} is its template, if it matched.
+     */
     void record(String method, @Nullable String route, int status, double millis) {
         Timer.builder(TIMER)
-                .description("HTTP requests answered by the API, by route template, method and status")
+                .description(
+                        "HTTP requests answered by the API, by route template, method and status")
                 .tag("method", METHODS.contains(method) ? method : "OTHER")
                 .tag("route", route == null ? UNMATCHED : route)
                 .tag("status", Integer.toString(status))

@@ -3,16 +3,19 @@ package org.parvis.web;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.javalin.http.Context;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.List;
-import java.util.Optional;
+
 import org.parvis.model.Contribution;
 import org.parvis.model.Item;
 import org.parvis.model.Json;
 import org.parvis.model.Process;
 import org.parvis.model.SourceKey;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code GET /api/v1/items/{key}} and {@code GET /api/v1/items?id=…}: one harvested item in full,
@@ -49,7 +52,8 @@ final class ItemEndpoint {
                             "key",
                             text,
                             "'" + Problem.shown(text) + "' is not an item key: " + whyNotAKey(text)
-                                    + "; expected <source id>:<native id>, e.g. bordeaux-decidim:Proposal/345",
+                                    + "; expected <source id>:<native id>, e.g. "
+                                    + "bordeaux-decidim:Proposal/345",
                             List.of("<source id>:<native id>"))
                     .toException();
         }
@@ -57,15 +61,22 @@ final class ItemEndpoint {
     }
 
     void handleById(Context ctx) {
-        QueryParams params = QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of("id"));
+        QueryParams params =
+                QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of("id"));
         String text = params.getSingle(
-                "id", "the public URL of the item on its platform, or use GET /api/v1/items/{key} with its source key");
-        answer(ctx, api.store().findItem(parseUrl(text)), "no item has the URL '" + Problem.shown(text) + "'");
+                "id",
+                "the public URL of the item on its platform, or use GET /api/v1/items/{key} with "
+                        + "its source key");
+        answer(
+                ctx,
+                api.store().findItem(parseUrl(text)),
+                "no item has the URL '" + Problem.shown(text) + "'");
     }
 
     private void answer(Context ctx, Optional<Item> found, String absent) {
         Item item = found.orElseThrow(() -> Problem.notFound(absent
-                        + "; items removed at their source are no longer served; find current ones with"
+                        + "; items removed at their source are no longer served; find current "
+                        + "ones with"
                         + " GET /api/v1/feed")
                 .toException());
 
@@ -93,8 +104,8 @@ final class ItemEndpoint {
             SourceKey.requireSourceId(sourceId);
             return "its native id must be 1 to 500 characters";
         } catch (IllegalArgumentException e) {
-            return "its source id '" + Problem.shown(sourceId) + "' is not 1 to 63 lowercase letters, digits or"
-                    + " hyphens";
+            return "its source id '" + Problem.shown(sourceId)
+                    + "' is not 1 to 63 lowercase letters, digits or" + " hyphens";
         }
     }
 
@@ -112,8 +123,8 @@ final class ItemEndpoint {
             throw Problem.badParameter(
                             "id",
                             text,
-                            "parameter 'id' is " + text.length() + " characters long; item URLs have at most "
-                                    + MAX_URL_CHARS,
+                            "parameter 'id' is " + text.length()
+                                    + " characters long; item URLs have at most " + MAX_URL_CHARS,
                             allowed)
                     .toException();
         }
@@ -130,7 +141,8 @@ final class ItemEndpoint {
         throw Problem.badParameter(
                         "id",
                         text,
-                        "parameter 'id' is not an absolute http(s) URL: '" + Problem.shown(text) + "'; give the public"
+                        "parameter 'id' is not an absolute http(s) URL: '" + Problem.shown(text)
+                                + "'; give the public"
                                 + " URL of the item, percent-encoded, e.g."
                                 + " id=https%3A%2F%2Fparticipation.example.org%2Fprocesses%2F12",
                         allowed)

@@ -1,14 +1,17 @@
 package org.parvis.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaId;
 import org.parvis.model.AreaLevel;
 import org.parvis.territory.Gazetteer;
 import org.parvis.territory.Place;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code GET /api/v1/places/{id}}: a place with its enclosing areas (finest first) and the areas
@@ -52,19 +55,22 @@ final class PlaceEndpoint {
             throw Problem.badParameter(
                             "id",
                             text,
-                            "'" + Problem.shown(text) + "' is not an area id; expected e.g. fr:commune:33063,"
-                                    + " fr:epci:243300316, fr:departement:33, fr:region:75, fr or eu",
+                            "'" + Problem.shown(text)
+                                    + "' is not an area id; expected e.g. fr:commune:33063,"
+                                    + " fr:epci:243300316, fr:departement:33, fr:region:75, fr "
+                                    + "or eu",
                             FeedRequest.PLACE_FORMS)
                     .toException();
         }
         AreaId id = AreaId.parse(text);
         Place place = gazetteer
                 .findPlace(id)
-                .orElseThrow(
-                        () -> Problem.notFound("unknown place '" + Problem.shown(id) + "': the id is well formed but no"
-                                        + " area has it; browse area ids from GET /api/v1/places/fr and the children"
-                                        + " of each place")
-                                .toException());
+                .orElseThrow(() -> Problem.notFound("unknown place '" + Problem.shown(id)
+                                + "': the id is well formed but no"
+                                + " area has it; browse area ids from GET /api/v1/places/fr and "
+                                + "the children"
+                                + " of each place")
+                        .toException());
 
         List<AreaId> childIds = gazetteer.listChildren(id);
         List<PlaceRef> children = new ArrayList<>();

@@ -1,8 +1,10 @@
 package org.parvis.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.List;
+
 import org.jspecify.annotations.Nullable;
+
+import java.util.List;
 
 /**
  * An error answer in the RFC 9457 shape ({@code application/problem+json}), with the extension
@@ -50,17 +52,29 @@ record Problem(
 
     /** A bad request parameter; {@code allowed} lists the accepted values or forms, if any. */
     static Problem badParameter(
-            String parameter, @Nullable String value, String detail, @Nullable List<String> allowed) {
+            String parameter,
+            @Nullable String value,
+            String detail,
+            @Nullable List<String> allowed) {
         return new Problem(
-                INVALID_PARAMETER, "Invalid request parameter", 400, detail, null, parameter, value, allowed);
+                INVALID_PARAMETER,
+                "Invalid request parameter",
+                400,
+                detail,
+                null,
+                parameter,
+                value,
+                allowed);
     }
 
     /**
      * A bad field of a request body ({@code parameter} names it, e.g. {@code title} or {@code
      * categories[2]}); {@code allowed} lists the accepted values or forms, if any.
      */
-    static Problem badField(String field, @Nullable String value, String detail, @Nullable List<String> allowed) {
-        return new Problem(INVALID_BODY, "Invalid request body", 400, detail, null, field, value, allowed);
+    static Problem badField(
+            String field, @Nullable String value, String detail, @Nullable List<String> allowed) {
+        return new Problem(
+                INVALID_BODY, "Invalid request body", 400, detail, null, field, value, allowed);
     }
 
     /** A bad request that no single parameter explains. */
@@ -81,7 +95,14 @@ record Problem(
     /** The same problem, about the request at {@code instance} (its path, without query). */
     Problem at(@Nullable String path) {
         return new Problem(
-                type, title, status, detail, path == null ? null : abbreviate(path, 300), parameter, value, allowed);
+                type,
+                title,
+                status,
+                detail,
+                path == null ? null : abbreviate(path, 300),
+                parameter,
+                value,
+                allowed);
     }
 
     /** The exception that makes a handler answer with this problem. */
@@ -94,7 +115,9 @@ record Problem(
         return abbreviate(String.valueOf(value), 80);
     }
 
-    /** Shortens {@code text} to at most {@code max} characters, marking the cut with an ellipsis. */
+    /**
+     * Shortens {@code text} to at most {@code max} characters, marking the cut with an ellipsis.
+     */
     static String abbreviate(String text, int max) {
         if (text.length() <= max) {
             return text;
@@ -113,7 +136,8 @@ record Problem(
             char c = text.charAt(i);
             boolean paired = Character.isHighSurrogate(c)
                     ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
-                    : !Character.isLowSurrogate(c) || (i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+                    : !Character.isLowSurrogate(c)
+                            || (i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
             if (!paired && result == null) {
                 result = new StringBuilder(text.substring(0, i));
             }

@@ -1,6 +1,5 @@
 package org.parvis.web;
 
-import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -8,6 +7,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.jspecify.annotations.Nullable;
+
+import java.nio.ByteBuffer;
 
 /**
  * Answers the errors Jetty raises before a request reaches the API (malformed percent-encoding or
@@ -50,8 +51,13 @@ final class ProblemErrorHandler extends ErrorHandler {
             case 414 ->
                 "the URL is longer than this server accepts; shorten the query (list values with"
                         + " commas, keep q under 200 characters)";
-            case 431 -> "the request headers are larger than this server accepts; send fewer or shorter headers";
-            default -> code >= 500 || message == null ? "the server could not handle the request" : message;
+            case 431 ->
+                "the request headers are larger than this server accepts; send fewer or shorter "
+                        + "headers";
+            default ->
+                code >= 500 || message == null
+                        ? "the server could not handle the request"
+                        : message;
         };
     }
 }

@@ -1,5 +1,7 @@
 package org.parvis.web;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The query string of one request, decoded strictly: malformed percent-encoding, invalid UTF-8,
@@ -50,15 +51,16 @@ final class QueryParams {
             count++;
             if (count > MAX_PARAMETERS) {
                 throw Problem.badRequest("the query string has more than " + MAX_PARAMETERS
-                                + " parameters; send each parameter once and list values with commas")
+                                + " parameters; send each parameter once and list values "
+                                + "with commas")
                         .toException();
             }
             int equals = pair.indexOf('=');
             String rawName = equals < 0 ? pair : pair.substring(0, equals);
             String name = decode(rawName, null);
             if (name.isEmpty() || name.length() > MAX_NAME_CHARS) {
-                throw Problem.badRequest("a parameter name must be 1 to " + MAX_NAME_CHARS + " characters; got '"
-                                + Problem.shown(name) + "'")
+                throw Problem.badRequest("a parameter name must be 1 to " + MAX_NAME_CHARS
+                                + " characters; got '" + Problem.shown(name) + "'")
                         .toException();
             }
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1), name);
@@ -67,7 +69,8 @@ final class QueryParams {
                                 name,
                                 value,
                                 "parameter '" + Problem.shown(name) + "' is " + value.length()
-                                        + " characters long; at most " + MAX_VALUE_CHARS + " are accepted",
+                                        + " characters long; at most " + MAX_VALUE_CHARS
+                                        + " are accepted",
                                 null)
                         .toException();
             }
@@ -77,7 +80,9 @@ final class QueryParams {
         return new QueryParams(Map.copyOf(values));
     }
 
-    /** Rejects any parameter outside {@code allowed}, naming the unknown ones and the allowed ones. */
+    /**
+     * Rejects any parameter outside {@code allowed}, naming the unknown ones and the allowed ones.
+     */
     QueryParams requireOnly(Collection<String> allowed) {
         Set<String> unknown = new TreeSet<>(values.keySet());
         unknown.removeAll(allowed);
@@ -87,7 +92,8 @@ final class QueryParams {
                     ? "this endpoint takes no parameters; remove " + quoteAll(unknown)
                     : "unknown parameter" + (unknown.size() > 1 ? "s " : " ") + quoteAll(unknown)
                             + "; this endpoint accepts " + quoteAll(allowed);
-            throw Problem.badParameter(first, values.get(first).get(0), detail, List.copyOf(allowed))
+            throw Problem.badParameter(
+                            first, values.get(first).get(0), detail, List.copyOf(allowed))
                     .toException();
         }
         return this;
@@ -100,18 +106,25 @@ final class QueryParams {
             throw Problem.badParameter(
                             name,
                             given.get(1),
-                            "parameter '" + Problem.shown(name) + "' is given " + given.size() + " times; give it once",
+                            "parameter '" + Problem.shown(name) + "' is given " + given.size()
+                                    + " times; give it once",
                             null)
                     .toException();
         }
         return given.stream().findFirst();
     }
 
-    /** The value of a required single parameter; rejects a missing or empty one with {@code hint}. */
+    /**
+     * The value of a required single parameter; rejects a missing or empty one with {@code hint}.
+     */
     String getSingle(String name, String hint) {
         String value = findSingle(name).orElse("");
         if (value.isEmpty()) {
-            throw Problem.badParameter(name, null, "parameter '" + Problem.shown(name) + "' is required: " + hint, null)
+            throw Problem.badParameter(
+                            name,
+                            null,
+                            "parameter '" + Problem.shown(name) + "' is required: " + hint,
+                            null)
                     .toException();
         }
         return value;
@@ -130,8 +143,9 @@ final class QueryParams {
                     throw Problem.badParameter(
                                     name,
                                     value,
-                                    "parameter '" + Problem.shown(name) + "' has an empty element in '"
-                                            + Problem.shown(value) + "'; separate values with single commas",
+                                    "parameter '" + Problem.shown(name)
+                                            + "' has an empty element in '" + Problem.shown(value)
+                                            + "'; separate values with single commas",
                                     null)
                             .toException();
                 }
@@ -169,7 +183,8 @@ final class QueryParams {
                     throw malformed(
                             raw,
                             name,
-                            "a '%' must be followed by two hexadecimal digits (write '%25' for a literal '%')");
+                            "a '%' must be followed by two hexadecimal digits (write '%25' for a "
+                                    + "literal '%')");
                 }
                 bytes.write(high * 16 + low);
                 i += 2;
@@ -178,7 +193,8 @@ final class QueryParams {
             } else if (c < 0x80) {
                 bytes.write(c);
             } else {
-                // Jetty hands over raw non-ASCII characters as they were received; keep them as UTF-8.
+                // Jetty hands over raw non-ASCII characters as they were received; keep them as
+                // UTF-8.
                 byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
                 bytes.write(encoded, 0, encoded.length);
             }
@@ -197,7 +213,8 @@ final class QueryParams {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c)) {
-                throw malformed(raw, name, "it contains a control character (U+%04X)".formatted((int) c));
+                throw malformed(
+                        raw, name, "it contains a control character (U+%04X)".formatted((int) c));
             }
         }
         return text;
@@ -205,11 +222,15 @@ final class QueryParams {
 
     private static ProblemException malformed(String raw, @Nullable String name, String reason) {
         if (name == null) {
-            return Problem.badRequest(
-                            "malformed parameter name '" + Problem.abbreviate(raw, MAX_NAME_CHARS) + "': " + reason)
+            return Problem.badRequest("malformed parameter name '"
+                            + Problem.abbreviate(raw, MAX_NAME_CHARS) + "': " + reason)
                     .toException();
         }
-        return Problem.badParameter(name, raw, "parameter '" + Problem.shown(name) + "' is malformed: " + reason, null)
+        return Problem.badParameter(
+                        name,
+                        raw,
+                        "parameter '" + Problem.shown(name) + "' is malformed: " + reason,
+                        null)
                 .toException();
     }
 }

@@ -1,9 +1,12 @@
 package org.parvis.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+
 import io.javalin.http.Context;
-import java.io.UncheckedIOException;
+
 import org.parvis.model.Json;
+
+import java.io.UncheckedIOException;
 
 /**
  * Writes JSON and problem bodies with the shared {@link Json} mapper, so every answer uses the

@@ -1,15 +1,18 @@
 package org.parvis.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.javalin.http.Context;
+
+import org.jspecify.annotations.Nullable;
+import org.parvis.store.HarvestRun;
+import org.parvis.store.SourceIssue;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
-import org.parvis.store.HarvestRun;
-import org.parvis.store.SourceIssue;
 
 /**
  * {@code GET /api/v1/sources} (every configured source with its last run, last success and live
@@ -106,8 +109,10 @@ final class SourceEndpoint {
     }
 
     void handleIssues(Context ctx) {
-        QueryParams params = QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of("limit"));
-        int limit = params.findSingle("limit").map(SourceEndpoint::parseLimit).orElse(DEFAULT_ISSUES);
+        QueryParams params =
+                QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of("limit"));
+        int limit =
+                params.findSingle("limit").map(SourceEndpoint::parseLimit).orElse(DEFAULT_ISSUES);
         String id = ctx.pathParam("id");
         try {
             org.parvis.model.SourceKey.requireSourceId(id);
@@ -116,15 +121,18 @@ final class SourceEndpoint {
                             "id",
                             id,
                             "'" + Problem.shown(id)
-                                    + "' is not a source id; expected 1 to 63 lowercase letters, digits or"
-                                    + " hyphens, e.g. bordeaux-decidim; list sources with GET /api/v1/sources",
+                                    + "' is not a source id; expected 1 to 63 lowercase letters, "
+                                    + "digits or"
+                                    + " hyphens, e.g. bordeaux-decidim; list sources with GET "
+                                    + "/api/v1/sources",
                             List.of("1 to 63 lowercase letters, digits or hyphens"))
                     .toException();
         }
         boolean known =
                 api.sources().get().stream().anyMatch(source -> source.id().equals(id));
         if (!known) {
-            throw Problem.notFound("unknown source '" + Problem.shown(id) + "'; list sources with GET /api/v1/sources")
+            throw Problem.notFound("unknown source '" + Problem.shown(id)
+                            + "'; list sources with GET /api/v1/sources")
                     .toException();
         }
         Responses.json(ctx, new IssueList(id, api.store().listIssues(id, limit)));
@@ -137,8 +145,8 @@ final class SourceEndpoint {
             throw Problem.badParameter(
                             "limit",
                             value,
-                            "parameter 'limit' is '" + Problem.shown(value) + "'; expected an integer from 1 to "
-                                    + MAX_ISSUES,
+                            "parameter 'limit' is '" + Problem.shown(value)
+                                    + "'; expected an integer from 1 to " + MAX_ISSUES,
                             allowed)
                     .toException();
         }

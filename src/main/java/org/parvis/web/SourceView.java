@@ -22,7 +22,8 @@ public record SourceView(
     public SourceView {
         SourceKey.requireSourceId(id);
         if (name == null || kind == null || baseUrl == null || licence == null) {
-            throw new IllegalArgumentException("source '" + id + "' needs a name, kind, base URL and licence");
+            throw new IllegalArgumentException(
+                    "source '" + id + "' needs a name, kind, base URL and licence");
         }
     }
 }

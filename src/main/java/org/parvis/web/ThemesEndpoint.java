@@ -1,15 +1,17 @@
 package org.parvis.web;
 
 import io.javalin.http.Context;
+
+import org.jspecify.annotations.Nullable;
+import org.parvis.theme.Theme;
+import org.parvis.theme.ThemeCatalog;
+
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
-import org.parvis.theme.Theme;
-import org.parvis.theme.ThemeCatalog;
 
 /**
  * {@code GET /api/v1/themes}: the theme list with labels in one language ({@code lang}, else the
@@ -33,7 +35,9 @@ final class ThemesEndpoint {
     /** The body of {@code GET /api/v1/themes}. */
     record ThemeList(String language, List<ThemeView> themes) {}
 
-    /** One theme as the API shows it; {@code labels} follow {@link ThemeCatalog#LABEL_LANGUAGES}. */
+    /**
+     * One theme as the API shows it; {@code labels} follow {@link ThemeCatalog#LABEL_LANGUAGES}.
+     */
     record ThemeView(
             String id,
             String label,
@@ -43,7 +47,8 @@ final class ThemesEndpoint {
             List<Integer> sdgs) {}
 
     void handle(Context ctx) {
-        QueryParams params = QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of("lang"));
+        QueryParams params =
+                QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of("lang"));
         String language = params.findSingle("lang")
                 .map(ThemesEndpoint::requireLanguage)
                 .orElseGet(() -> negotiate(ctx.header("Accept-Language")));
@@ -72,9 +77,11 @@ final class ThemesEndpoint {
             throw Problem.badParameter(
                             "lang",
                             lang,
-                            "parameter 'lang' is '" + Problem.shown(lang) + "'; theme labels exist in "
+                            "parameter 'lang' is '" + Problem.shown(lang)
+                                    + "'; theme labels exist in "
                                     + String.join(", ", ThemeCatalog.LABEL_LANGUAGES)
-                                    + "; give one of these or leave 'lang' out to use Accept-Language",
+                                    + "; give one of these or leave 'lang' out to use "
+                                    + "Accept-Language",
                             ThemeCatalog.LABEL_LANGUAGES)
                     .toException();
         }

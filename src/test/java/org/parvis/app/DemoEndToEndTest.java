@@ -3,18 +3,7 @@ package org.parvis.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +17,19 @@ import org.parvis.source.HarvestListener;
 import org.parvis.source.SourceConfig;
 import org.parvis.store.HarvestRun;
 import org.parvis.web.ApiServer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The demo's promise, end to end: the sample platform is harvested over loopback HTTP by the real
@@ -135,16 +137,24 @@ class DemoEndToEndTest {
     @Test
     void aCommuneSeesItsOwnItemsAndThoseOfItsEpciDepartementRegionAndNationOnly() throws Exception {
         // Bordeaux: the commune, Bordeaux Métropole, Gironde, Nouvelle-Aquitaine, France.
-        Set<String> expected = sampleIdsConcerning(
-                Set.of("fr:commune:33063", "fr:epci:243300316", "fr:departement:33", "fr:region:75", "fr", "eu"));
+        Set<String> expected = sampleIdsConcerning(Set.of(
+                "fr:commune:33063",
+                "fr:epci:243300316",
+                "fr:departement:33",
+                "fr:region:75",
+                "fr",
+                "eu"));
 
         Set<String> actual = feedIds("place=fr:commune:33063&status=all");
 
         assertThat(actual).isEqualTo(expected);
         assertThat(actual)
                 .as("nothing from Pessac, Mérignac, Périgueux or Paris")
-                .doesNotContainAnyElementsOf(sampleIdsConcerning(
-                        Set.of("fr:commune:33318", "fr:commune:33281", "fr:commune:24322", "fr:arrondissement:75112")));
+                .doesNotContainAnyElementsOf(sampleIdsConcerning(Set.of(
+                        "fr:commune:33318",
+                        "fr:commune:33281",
+                        "fr:commune:24322",
+                        "fr:arrondissement:75112")));
         assertThat(sampleIdsConcerning(Set.of("fr:commune:33063"))).isNotEmpty();
         assertThat(sampleIdsConcerning(Set.of("fr:commune:33318"))).isNotEmpty();
     }
@@ -154,7 +164,8 @@ class DemoEndToEndTest {
         // Périgueux is in Dordogne (24), still in Nouvelle-Aquitaine (75).
         Set<String> actual = feedIds("place=fr:commune:24322&status=all");
 
-        assertThat(actual).doesNotContainAnyElementsOf(sampleIdsConcerning(Set.of("fr:epci:243300316")));
+        assertThat(actual)
+                .doesNotContainAnyElementsOf(sampleIdsConcerning(Set.of("fr:epci:243300316")));
         assertThat(actual).containsAll(sampleIdsConcerning(Set.of("fr:region:75", "fr")));
     }
 

@@ -1,10 +1,5 @@
 package org.parvis.app;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.parvis.index.FeedIndex;
 import org.parvis.model.AreaId;
 import org.parvis.model.HarvestMethod;
@@ -18,6 +13,12 @@ import org.parvis.model.TerritoryRef;
 import org.parvis.store.JdbcStore;
 import org.parvis.store.StoreLocation;
 import org.parvis.territory.FrenchGazetteer;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A separate JVM that writes processes to a store in a data directory, then indexes them, saying
@@ -37,11 +38,15 @@ final class IndexingChild {
         return ProcessBuilder.create()
                 .withId(URI.create("https://participation.example/processes/" + n))
                 .withSourceKey(new SourceKey("crash-test", "process/" + n))
-                .withTitle(LocalizedText.of("fr", "Concertation numéro " + n + " sur les mobilités"))
+                .withTitle(
+                        LocalizedText.of("fr", "Concertation numéro " + n + " sur les mobilités"))
                 .withSummary(LocalizedText.of("fr", "Donnez votre avis sur le projet " + n + "."))
-                .withWindow(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"))
+                .withWindow(
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        Instant.parse("2027-01-01T00:00:00Z"))
                 .addTerritory(TerritoryRef.of(
-                        AreaId.commune(communes[n % communes.length]), org.parvis.model.Derivation.DECLARED))
+                        AreaId.commune(communes[n % communes.length]),
+                        org.parvis.model.Derivation.DECLARED))
                 .withProvenance(new Provenance(
                         "crash-test",
                         Instant.parse("2026-12-01T00:00:00Z"),
@@ -68,7 +73,8 @@ final class IndexingChild {
             store.upsertAll(batch);
             System.out.println(STORED);
 
-            try (FeedIndex index = FeedIndex.open(dataDir.resolve("index"), FrenchGazetteer.loadDefault())) {
+            try (FeedIndex index =
+                    FeedIndex.open(dataDir.resolve("index"), FrenchGazetteer.loadDefault())) {
                 System.out.println(INDEXING);
                 System.out.flush();
                 index.catchUp(store);

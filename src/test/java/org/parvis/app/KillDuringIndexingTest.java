@@ -2,16 +2,6 @@ package org.parvis.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parvis.feed.FeedQuery;
@@ -23,6 +13,17 @@ import org.parvis.model.ProcessStatus;
 import org.parvis.store.JdbcStore;
 import org.parvis.store.StoreLocation;
 import org.parvis.territory.FrenchGazetteer;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Kills a real JVM (SIGKILL) while it indexes what it has stored, then restarts on the same data
@@ -46,8 +47,8 @@ class KillDuringIndexingTest {
                         Integer.toString(PROCESSES))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.equals(IndexingChild.INDEXING)) {
                     // Let the first commits land, then kill without warning.
@@ -61,7 +62,8 @@ class KillDuringIndexingTest {
         assertThat(child.exitValue()).as("the child was killed, not finished").isNotZero();
 
         try (JdbcStore store = JdbcStore.open(StoreLocation.sqlite(dataDir));
-                FeedIndex index = FeedIndex.open(dataDir.resolve("index"), FrenchGazetteer.loadDefault())) {
+                FeedIndex index =
+                        FeedIndex.open(dataDir.resolve("index"), FrenchGazetteer.loadDefault())) {
             long stored = store.lastChangeSeq();
             assertThat(stored).isEqualTo(PROCESSES);
             assertThat(index.checkpoint())

@@ -2,6 +2,14 @@ package org.parvis.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,12 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /** The command line: help, versions, exit codes, and errors reported before any node is opened. */
 class MainTest {
@@ -113,7 +115,8 @@ class MainTest {
 
         assertThat(code).isEqualTo(Main.EXIT_CONFIG);
         assertThat(err.toString())
-                .startsWith("parvis: configuration file " + missing.toAbsolutePath() + " does not exist")
+                .startsWith("parvis: configuration file " + missing.toAbsolutePath()
+                        + " does not exist")
                 .doesNotContain("\tat ");
     }
 
@@ -122,14 +125,16 @@ class MainTest {
         Path config = dir.resolve("parvis.yml");
         Files.writeString(
                 config,
-                "sources:\n  - id: lyon\n    kind: decidim-graphql\n    baseUrl: https://participer.example\n"
+                "sources:\n  - id: lyon\n    kind: decidim-graphql\n    baseUrl: "
+                        + "https://participer.example\n"
                         + "    name: Participer\n",
                 StandardCharsets.UTF_8);
 
         int code = run("harvest", "--config", config.toString());
 
         assertThat(code).isEqualTo(Main.EXIT_CONFIG);
-        assertThat(err.toString()).contains("source #1 ('lyon')", "unknown kind 'decidim-graphql'", "[unified-json]");
+        assertThat(err.toString())
+                .contains("source #1 ('lyon')", "unknown kind 'decidim-graphql'", "[unified-json]");
     }
 
     @Test
@@ -137,19 +142,26 @@ class MainTest {
         Path config = dir.resolve("parvis.yml");
         Files.writeString(
                 config,
-                "sources:\n  - id: lyon\n    kind: unified-json\n    baseUrl: https://participer.example\n"
+                "sources:\n  - id: lyon\n    kind: unified-json\n    baseUrl: "
+                        + "https://participer.example\n"
                         + "    name: Participer\n",
                 StandardCharsets.UTF_8);
 
         int code = run("harvest", "--config", config.toString(), "--source", "paris");
 
         assertThat(code).isEqualTo(Main.EXIT_CONFIG);
-        assertThat(err.toString()).contains("no source 'paris' is configured; configured sources: [lyon]");
+        assertThat(err.toString())
+                .contains("no source 'paris' is configured; configured sources: [lyon]");
     }
 
     @Test
     void databaseThatIsNotPostgresqlIsRefused() {
-        int code = run("reindex", "--data", dir.toString(), "--database", "jdbc:mysql://db/parvis?password=secret");
+        int code = run(
+                "reindex",
+                "--data",
+                dir.toString(),
+                "--database",
+                "jdbc:mysql://db/parvis?password=secret");
 
         assertThat(code).isEqualTo(Main.EXIT_CONFIG);
         assertThat(err.toString()).contains("jdbc:mysql://db/parvis?…").doesNotContain("secret");

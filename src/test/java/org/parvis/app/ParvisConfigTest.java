@@ -3,13 +3,6 @@ package org.parvis.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +10,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.parvis.model.AreaId;
 import org.parvis.model.Licence;
 import org.parvis.source.SourceConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /** Reading {@code parvis.yml}. */
 class ParvisConfigTest {
@@ -63,7 +64,10 @@ class ParvisConfigTest {
                                 AreaId.parse("fr:epci:243300316"),
                                 List.of("fr"),
                                 Duration.ofMinutes(30),
-                                new Licence("ODbL-1.0", "https://opendatacommons.org/licenses/odbl/1-0/", null),
+                                new Licence(
+                                        "ODbL-1.0",
+                                        "https://opendatacommons.org/licenses/odbl/1-0/",
+                                        null),
                                 false),
                         new SourceConfig(
                                 "minimal",
@@ -126,7 +130,8 @@ class ParvisConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"90s, PT1M30S", "30m, PT30M", "6h, PT6H", "1d, PT24H", "PT2H, PT2H", "pt15m, PT15M"})
+    @CsvSource({"90s, PT1M30S", "30m, PT30M", "6h, PT6H", "1d, PT24H", "PT2H, PT2H", "pt15m, PT15M"
+    })
     void intervalsReadShortAndIsoForms(String text, String expected) {
         assertThat(ParvisConfig.parseDuration(text)).isEqualTo(Duration.parse(expected));
     }
@@ -134,6 +139,7 @@ class ParvisConfigTest {
     @Test
     void unreadableIntervalSaysHowToWriteOne() {
         assertThatThrownBy(() -> ParvisConfig.parseDuration("six hours"))
-                .hasMessage("interval 'six hours' is not a duration; write e.g. 30m, 6h, 1d or PT6H");
+                .hasMessage(
+                        "interval 'six hours' is not a duration; write e.g. 30m, 6h, 1d or PT6H");
     }
 }

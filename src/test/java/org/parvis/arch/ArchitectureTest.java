@@ -5,14 +5,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Keeps the pipeline's dependency direction: source → model → territory / theme → store → index →
@@ -36,7 +38,17 @@ class ArchitectureTest {
             Map.entry("bench", Set.of("model", "territory", "theme", "store", "index", "feed")),
             Map.entry(
                     "app",
-                    Set.of("model", "territory", "theme", "store", "index", "feed", "source", "web", "demo", "bench")));
+                    Set.of(
+                            "model",
+                            "territory",
+                            "theme",
+                            "store",
+                            "index",
+                            "feed",
+                            "source",
+                            "web",
+                            "demo",
+                            "bench")));
 
     private static JavaClasses classes;
 

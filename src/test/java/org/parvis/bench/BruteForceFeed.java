@@ -1,13 +1,5 @@
 package org.parvis.bench;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.parvis.feed.FeedQuery;
 import org.parvis.model.AreaId;
 import org.parvis.model.AreaLevel;
@@ -17,7 +9,19 @@ import org.parvis.model.TerritoryRef;
 import org.parvis.model.ThemeAssignment;
 import org.parvis.territory.Gazetteer;
 
-/** The feed question answered by scanning every process, straight from the definitions in {@link FeedAnswer}. */
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The feed question answered by scanning every process, straight from the definitions in {@link
+ * FeedAnswer}.
+ */
 final class BruteForceFeed {
 
     private final Gazetteer gazetteer;

@@ -2,17 +2,18 @@ package org.parvis.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
 
 class FeedBenchTest {
 
     @Test
     void reportsEveryEngineAndCountsNoMismatchOnASmallRun() {
-        FeedBench.Settings settings =
-                new FeedBench.Settings(3_000, 300, 5, null, 2, 100, 50, 30, FeedBench.DEFAULT_NOW, null);
+        FeedBench.Settings settings = new FeedBench.Settings(
+                3_000, 300, 5, null, 2, 100, 50, 30, FeedBench.DEFAULT_NOW, null);
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 

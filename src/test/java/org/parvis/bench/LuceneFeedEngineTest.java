@@ -2,16 +2,18 @@ package org.parvis.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class LuceneFeedEngineTest {
 
     @Test
     void answersLikeAScanOfEveryProcess() throws Exception {
         SmallGazetteer gazetteer = new SmallGazetteer();
-        BenchDataset dataset = new SyntheticProcesses(gazetteer).generate(2_000, 9, FeedBench.DEFAULT_NOW);
+        BenchDataset dataset =
+                new SyntheticProcesses(gazetteer).generate(2_000, 9, FeedBench.DEFAULT_NOW);
         BruteForceFeed scan = new BruteForceFeed(gazetteer, dataset);
         List<BenchQuery> queries = BitsetFeedEngineTest.queriesFor(gazetteer);
 
@@ -26,7 +28,9 @@ class LuceneFeedEngineTest {
         }
 
         for (int i = 0; i < queries.size(); i++) {
-            assertThat(answers.get(i)).as(queries.get(i).toString()).isEqualTo(scan.answer(queries.get(i)));
+            assertThat(answers.get(i))
+                    .as(queries.get(i).toString())
+                    .isEqualTo(scan.answer(queries.get(i)));
         }
     }
 }

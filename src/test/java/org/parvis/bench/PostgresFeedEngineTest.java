@@ -3,13 +3,14 @@ package org.parvis.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.junit.jupiter.api.Test;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * Runs against the PostgreSQL named by {@code PARVIS_BENCH_POSTGRES_URL}; skipped when it is not
@@ -23,7 +24,8 @@ class PostgresFeedEngineTest {
     void answersLikeAScanOfEveryProcessAndDropsItsSchema() throws Exception {
         assumeTrue(URL != null && !URL.isBlank(), "PARVIS_BENCH_POSTGRES_URL is not set");
         SmallGazetteer gazetteer = new SmallGazetteer();
-        BenchDataset dataset = new SyntheticProcesses(gazetteer).generate(2_000, 5, FeedBench.DEFAULT_NOW);
+        BenchDataset dataset =
+                new SyntheticProcesses(gazetteer).generate(2_000, 5, FeedBench.DEFAULT_NOW);
         BruteForceFeed scan = new BruteForceFeed(gazetteer, dataset);
         List<BenchQuery> queries = BitsetFeedEngineTest.queriesFor(gazetteer);
 
@@ -39,11 +41,13 @@ class PostgresFeedEngineTest {
         }
 
         for (int i = 0; i < queries.size(); i++) {
-            assertThat(answers.get(i)).as(queries.get(i).toString()).isEqualTo(scan.answer(queries.get(i)));
+            assertThat(answers.get(i))
+                    .as(queries.get(i).toString())
+                    .isEqualTo(scan.answer(queries.get(i)));
         }
         try (Connection connection = DriverManager.getConnection(URL);
-                PreparedStatement statement =
-                        connection.prepareStatement("SELECT count(*) FROM pg_namespace WHERE nspname = ?")) {
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT count(*) FROM pg_namespace WHERE nspname = ?")) {
             statement.setString(1, engine.schema());
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();

@@ -1,5 +1,10 @@
 package org.parvis.bench;
 
+import org.parvis.model.AreaId;
+import org.parvis.model.AreaLevel;
+import org.parvis.territory.Gazetteer;
+import org.parvis.territory.Place;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.parvis.model.AreaId;
-import org.parvis.model.AreaLevel;
-import org.parvis.territory.Gazetteer;
-import org.parvis.territory.Place;
 
 /**
  * A hand-made gazetteer of a few real places: parts of Bretagne and Île-de-France, Paris with three
@@ -29,7 +30,14 @@ final class SmallGazetteer implements Gazetteer {
         add("fr:departement:35", "Ille-et-Vilaine", 1_100_000L, "fr:region:53", "fr", "eu");
         add("fr:departement:75", "Paris", 2_100_000L, "fr:region:11", "fr", "eu");
         add("fr:departement:92", "Hauts-de-Seine", 1_600_000L, "fr:region:11", "fr", "eu");
-        add("fr:epci:242900314", "Brest Métropole", 210_000L, "fr:departement:29", "fr:region:53", "fr", "eu");
+        add(
+                "fr:epci:242900314",
+                "Brest Métropole",
+                210_000L,
+                "fr:departement:29",
+                "fr:region:53",
+                "fr",
+                "eu");
         add(
                 "fr:epci:200068120",
                 "Quimper Bretagne Occidentale",
@@ -38,9 +46,23 @@ final class SmallGazetteer implements Gazetteer {
                 "fr:region:53",
                 "fr",
                 "eu");
-        add("fr:epci:243500139", "Rennes Métropole", 460_000L, "fr:departement:35", "fr:region:53", "fr", "eu");
-        // The Métropole du Grand Paris spans several départements, so it is a child of the région only.
-        add("fr:epci:200054781", "Métropole du Grand Paris", 7_000_000L, "fr:region:11", "fr", "eu");
+        add(
+                "fr:epci:243500139",
+                "Rennes Métropole",
+                460_000L,
+                "fr:departement:35",
+                "fr:region:53",
+                "fr",
+                "eu");
+        // The Métropole du Grand Paris spans several départements, so it is a child of the région
+        // only.
+        add(
+                "fr:epci:200054781",
+                "Métropole du Grand Paris",
+                7_000_000L,
+                "fr:region:11",
+                "fr",
+                "eu");
         commune("29019", "Brest", 140_000L, "fr:epci:242900314", "29", "53");
         commune("29075", "Guipavas", 15_000L, "fr:epci:242900314", "29", "53");
         commune("29212", "Plouzané", 13_000L, "fr:epci:242900314", "29", "53");
@@ -55,7 +77,13 @@ final class SmallGazetteer implements Gazetteer {
         arrondissement("75120", "Paris 20e Arrondissement", 195_000L);
     }
 
-    private void commune(String code, String name, Long population, String epci, String departement, String region) {
+    private void commune(
+            String code,
+            String name,
+            Long population,
+            String epci,
+            String departement,
+            String region) {
         List<String> parents = new ArrayList<>();
         if (epci != null) {
             parents.add(epci);

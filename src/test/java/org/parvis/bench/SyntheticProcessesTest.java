@@ -3,12 +3,13 @@ package org.parvis.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parvis.model.AreaLevel;
 import org.parvis.model.Process;
 import org.parvis.model.ProcessStatus;
 import org.parvis.model.ThemeAssignment;
+
+import java.util.List;
 
 class SyntheticProcessesTest {
 
@@ -29,7 +30,8 @@ class SyntheticProcessesTest {
         List<Process> processes =
                 generator.generate(20_000, 1, FeedBench.DEFAULT_NOW).processes();
 
-        assertThat(share(processes, p -> level(p) == AreaLevel.COMMUNE)).isCloseTo(0.70, within(0.02));
+        assertThat(share(processes, p -> level(p) == AreaLevel.COMMUNE))
+                .isCloseTo(0.70, within(0.02));
         assertThat(share(processes, p -> level(p) == AreaLevel.EPCI)).isCloseTo(0.10, within(0.01));
         assertThat(share(processes, p -> level(p) == AreaLevel.EU)).isCloseTo(0.02, within(0.005));
         double openOrUpcoming = share(processes, p -> {
@@ -57,7 +59,8 @@ class SyntheticProcessesTest {
         return process.territories().get(0).area().level();
     }
 
-    private static double share(List<Process> processes, java.util.function.Predicate<Process> test) {
+    private static double share(
+            List<Process> processes, java.util.function.Predicate<Process> test) {
         return (double) processes.stream().filter(test).count() / processes.size();
     }
 }

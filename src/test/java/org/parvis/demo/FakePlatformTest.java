@@ -3,19 +3,7 @@ package org.parvis.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,14 +24,29 @@ import org.parvis.source.SourceConfig;
 import org.parvis.theme.Theme;
 import org.parvis.theme.ThemeCatalog;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /** The bundled sample data and the platform that serves it. */
 class FakePlatformTest {
 
     private static final Instant START = Instant.parse("2026-03-10T08:00:00Z");
 
     /** The Parvis theme list. */
-    private static final Set<String> THEMES =
-            ThemeCatalog.loadDefault().listThemes().stream().map(Theme::id).collect(Collectors.toSet());
+    private static final Set<String> THEMES = ThemeCatalog.loadDefault().listThemes().stream()
+            .map(Theme::id)
+            .collect(Collectors.toSet());
 
     private FakePlatform platform;
 
@@ -138,7 +141,8 @@ class FakePlatformTest {
                     }
                 }
             }
-            assertThat(statuses).contains(ProcessStatus.OPEN, ProcessStatus.UPCOMING, ProcessStatus.CLOSED);
+            assertThat(statuses)
+                    .contains(ProcessStatus.OPEN, ProcessStatus.UPCOMING, ProcessStatus.CLOSED);
         }
     }
 
@@ -157,7 +161,9 @@ class FakePlatformTest {
     void themesComeFromTheParvisListWithTheSourceCategoryAsEvidence() {
         for (Process process : processes()) {
             assertThat(process.themes()).as(process.id().toString()).isNotEmpty();
-            assertThat(process.themes()).extracting(ThemeAssignment::theme).allMatch(THEMES::contains);
+            assertThat(process.themes())
+                    .extracting(ThemeAssignment::theme)
+                    .allMatch(THEMES::contains);
             assertThat(process.themes())
                     .allSatisfy(theme -> assertThat(theme.evidence())
                             .contains(process.sourceThemes().get(0)));
@@ -178,7 +184,8 @@ class FakePlatformTest {
 
     @Test
     void contributionsPointToItemsThatExist() {
-        Map<URI, Item> byId = allItems().stream().collect(Collectors.toMap(Item::id, Function.identity()));
+        Map<URI, Item> byId =
+                allItems().stream().collect(Collectors.toMap(Item::id, Function.identity()));
         Set<ContributionKind> kinds = new HashSet<>();
 
         for (Contribution contribution : contributions()) {
@@ -187,12 +194,15 @@ class FakePlatformTest {
             if (contribution.parent() != null) {
                 assertThat(byId).containsKey(contribution.parent());
             }
-            assertThat(contribution.kind() == ContributionKind.COMMENT).isEqualTo(contribution.parent() != null);
+            assertThat(contribution.kind() == ContributionKind.COMMENT)
+                    .isEqualTo(contribution.parent() != null);
         }
 
         assertThat(kinds)
                 .containsExactlyInAnyOrder(
-                        ContributionKind.MEETING, ContributionKind.PROPOSAL, ContributionKind.COMMENT);
+                        ContributionKind.MEETING,
+                        ContributionKind.PROPOSAL,
+                        ContributionKind.COMMENT);
         assertThat(contributions().stream()
                         .filter(c -> c.kind() == ContributionKind.COMMENT
                                 && byId.get(c.parent()) instanceof Contribution parent
@@ -207,11 +217,13 @@ class FakePlatformTest {
         HttpClient client = HttpClient.newHttpClient();
 
         HttpResponse<String> first = client.send(
-                HttpRequest.newBuilder(URI.create(source.baseUrl() + "/parvis-export/v1/items?page=1"))
+                HttpRequest.newBuilder(
+                                URI.create(source.baseUrl() + "/parvis-export/v1/items?page=1"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> unknown = client.send(
-                HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/nowhere/parvis-export/v1/items"))
+                HttpRequest.newBuilder(
+                                URI.create(platform.baseUrl() + "/nowhere/parvis-export/v1/items"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -219,7 +231,8 @@ class FakePlatformTest {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(page.get("items")).hasSize(FakePlatform.PAGE_SIZE);
         assertThat(page.get("items").get(0).has("provenance")).isFalse();
-        assertThat(page.get("next").asText()).isEqualTo(source.baseUrl() + "/parvis-export/v1/items?page=2");
+        assertThat(page.get("next").asText())
+                .isEqualTo(source.baseUrl() + "/parvis-export/v1/items?page=2");
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
 }

@@ -10,14 +10,15 @@ import static org.parvis.index.GazetteerForTest.PESSAC;
 import static org.parvis.index.ProcessesForTest.process;
 import static org.parvis.index.ProcessesForTest.theme;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parvis.feed.FeedForTest.Query;
 import org.parvis.model.ProcessStatus;
 import org.parvis.model.ProcessType;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Facet counts over every matching item; each dimension ignores its own filter.
@@ -78,7 +79,8 @@ class FeedFacetsTest {
         assertThat(result.total()).isEqualTo(3);
         assertThat(result.facets())
                 .containsOnlyKeys("theme", "kind", "level", "status")
-                .containsEntry("status", Map.of("open", 2L, "closed", 2L, "upcoming", 1L, "unknown", 1L))
+                .containsEntry(
+                        "status", Map.of("open", 2L, "closed", 2L, "upcoming", 1L, "unknown", 1L))
                 .containsEntry("theme", Map.of("mobilite", 2L, "environnement", 1L))
                 .containsEntry("kind", Map.of("consultation", 2L, "petition", 1L))
                 .containsEntry("level", Map.of("commune", 1L, "epci", 1L, "nation", 1L));
@@ -90,10 +92,15 @@ class FeedFacetsTest {
 
         assertThat(result.total()).isEqualTo(3);
         assertThat(result.facets().get("theme"))
-                .containsExactly(Map.entry("mobilite", 3L), Map.entry("environnement", 2L), Map.entry("education", 1L));
+                .containsExactly(
+                        Map.entry("mobilite", 3L),
+                        Map.entry("environnement", 2L),
+                        Map.entry("education", 1L));
         assertThat(result.facets())
                 .containsEntry("status", Map.of("open", 2L, "closed", 1L))
-                .containsEntry("kind", Map.of("consultation", 1L, "petition", 1L, "participatory_budget", 1L))
+                .containsEntry(
+                        "kind",
+                        Map.of("consultation", 1L, "petition", 1L, "participatory_budget", 1L))
                 .containsEntry("level", Map.of("commune", 2L, "epci", 1L));
     }
 
@@ -116,7 +123,8 @@ class FeedFacetsTest {
     void facetsAndTotalCountEveryMatchNotOnlyThePage() {
         FeedResult whole = feed.query(Query.around(BORDEAUX));
         FeedResult firstPage = feed.query(Query.around(BORDEAUX).limit(1));
-        FeedResult secondPage = feed.query(Query.around(BORDEAUX).limit(1).cursor(firstPage.nextCursor()));
+        FeedResult secondPage =
+                feed.query(Query.around(BORDEAUX).limit(1).cursor(firstPage.nextCursor()));
 
         assertThat(whole.total()).isEqualTo(6);
         assertThat(firstPage.total()).isEqualTo(6);

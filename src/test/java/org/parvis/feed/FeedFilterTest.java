@@ -9,13 +9,14 @@ import static org.parvis.index.ProcessesForTest.organiser;
 import static org.parvis.index.ProcessesForTest.process;
 import static org.parvis.index.ProcessesForTest.theme;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parvis.feed.FeedForTest.Query;
 import org.parvis.model.LocalizedText;
 import org.parvis.model.ProcessType;
+
+import java.util.List;
+import java.util.Map;
 
 /** Theme and kind filters, and full-text search in several languages. */
 class FeedFilterTest {
@@ -23,7 +24,8 @@ class FeedFilterTest {
     private final FeedForTest feed = new FeedForTest(List.of(
             process("plan-velo", BORDEAUX)
                     .withTitle(LocalizedText.of("fr", "Plan vélo de la ville"))
-                    .withSummary(LocalizedText.of("fr", "Donnez votre avis sur les pistes cyclables."))
+                    .withSummary(
+                            LocalizedText.of("fr", "Donnez votre avis sur les pistes cyclables."))
                     .withProcessType(ProcessType.CONSULTATION)
                     .addTheme(theme("mobilite"))
                     .build(),
@@ -35,7 +37,8 @@ class FeedFilterTest {
                     .build(),
             process("navette", BORDEAUX_METROPOLE)
                     .withTitle(LocalizedText.of("fr", "Nouvelle navette"))
-                    .withDescription(LocalizedText.of("fr", "Une navette relie la gare et merignac centre."))
+                    .withDescription(
+                            LocalizedText.of("fr", "Une navette relie la gare et merignac centre."))
                     .withProcessType(ProcessType.CONSULTATION)
                     .addTheme(theme("mobilite"))
                     .addTheme(theme("environnement"))
@@ -57,7 +60,8 @@ class FeedFilterTest {
                     .withTitle(LocalizedText.of("es", "Renovación de las plazas"))
                     .build(),
             process("bilingue", BORDEAUX)
-                    .withTitle(new LocalizedText(Map.of("fr", "Marché de Noël", "de", "Weihnachtsmärkte"), "fr"))
+                    .withTitle(new LocalizedText(
+                            Map.of("fr", "Marché de Noël", "de", "Weihnachtsmärkte"), "fr"))
                     .build()));
 
     @AfterEach
@@ -75,7 +79,8 @@ class FeedFilterTest {
 
     @Test
     void kindsSelectItemsOfAnyOfThem() {
-        assertThat(slugs(feed.query(Query.around(BORDEAUX).kinds(ProcessType.PETITION, ProcessType.SURVEY))))
+        assertThat(slugs(feed.query(
+                        Query.around(BORDEAUX).kinds(ProcessType.PETITION, ProcessType.SURVEY))))
                 .containsExactlyInAnyOrder("petition-arbres", "cycling-survey");
     }
 
@@ -94,15 +99,20 @@ class FeedFilterTest {
 
     @Test
     void frenchTextIsStemmedAndFoldsAccents() {
-        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("vélos")))).containsExactly("plan-velo");
-        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("velo")))).containsExactly("plan-velo");
-        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("cyclable")))).containsExactly("plan-velo");
-        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("ECOLE")))).containsExactly("budget-ecoles");
+        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("vélos"))))
+                .containsExactly("plan-velo");
+        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("velo"))))
+                .containsExactly("plan-velo");
+        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("cyclable"))))
+                .containsExactly("plan-velo");
+        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("ECOLE"))))
+                .containsExactly("budget-ecoles");
     }
 
     @Test
     void accentedQueryFindsUnaccentedText() {
-        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("Mérignac")))).containsExactly("navette");
+        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("Mérignac"))))
+                .containsExactly("navette");
     }
 
     @Test
@@ -115,7 +125,8 @@ class FeedFilterTest {
 
     @Test
     void everyWordMustMatchButFrenchStopWordsAreIgnored() {
-        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("plan vélo")))).containsExactly("plan-velo");
+        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("plan vélo"))))
+                .containsExactly("plan-velo");
         assertThat(slugs(feed.query(Query.around(BORDEAUX).text("le plan de la ville"))))
                 .containsExactly("plan-velo");
         assertThat(feed.query(Query.around(BORDEAUX).text("vélo arbres")).total())
@@ -124,12 +135,14 @@ class FeedFilterTest {
 
     @Test
     void otherLanguagesUseTheirOwnAnalyzer() {
-        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("cycle")))).containsExactly("cycling-survey");
+        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("cycle"))))
+                .containsExactly("cycling-survey");
         assertThat(slugs(feed.query(Query.around(BORDEAUX).text("renovacion plaza"))))
                 .containsExactly("plaza-mayor");
         assertThat(slugs(feed.query(Query.around(BORDEAUX).text("weihnachtsmarkt"))))
                 .containsExactly("bilingue");
-        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("marchés")))).containsExactly("bilingue");
+        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("marchés"))))
+                .containsExactly("bilingue");
     }
 
     @Test
@@ -138,17 +151,20 @@ class FeedFilterTest {
                 .containsExactlyInAnyOrder("navette", "petition-arbres");
         assertThat(slugs(feed.query(Query.around(BORDEAUX).text("\"plan vélo\""))))
                 .containsExactly("plan-velo");
-        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("budg*")))).containsExactly("budget-ecoles");
+        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("budg*"))))
+                .containsExactly("budget-ecoles");
         assertThat(slugs(feed.query(Query.around(BORDEAUX).text("plan -vélo")))).isEmpty();
     }
 
     @Test
     void brokenSyntaxNeverThrows() {
-        for (String text : List.of("\"foo AND (", "((((", "\"", "-", "*", "~2", "a\\", "|||", "+-+", "vélo)")) {
+        for (String text : List.of(
+                "\"foo AND (", "((((", "\"", "-", "*", "~2", "a\\", "|||", "+-+", "vélo)")) {
             FeedResult result = feed.query(Query.around(BORDEAUX).text(text));
             assertThat(result.total()).as(text).isGreaterThanOrEqualTo(0);
         }
-        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("vélo)")))).containsExactly("plan-velo");
+        assertThat(slugs(feed.query(Query.around(BORDEAUX).text("vélo)"))))
+                .containsExactly("plan-velo");
     }
 
     @Test

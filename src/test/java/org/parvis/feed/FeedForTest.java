@@ -1,5 +1,12 @@
 package org.parvis.feed;
 
+import org.parvis.index.FeedIndex;
+import org.parvis.index.GazetteerForTest;
+import org.parvis.model.AreaId;
+import org.parvis.model.Process;
+import org.parvis.model.ProcessStatus;
+import org.parvis.model.ProcessType;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,12 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.parvis.index.FeedIndex;
-import org.parvis.index.GazetteerForTest;
-import org.parvis.model.AreaId;
-import org.parvis.model.Process;
-import org.parvis.model.ProcessStatus;
-import org.parvis.model.ProcessType;
 
 /**
  * A real in-memory feed index over the test gazetteer, loaded with the given processes, and the
@@ -32,7 +33,10 @@ final class FeedForTest implements AutoCloseable {
     FeedForTest(List<Process> processes) {
         index.indexAll(processes, 1);
         service = new FeedService(
-                gazetteer, index, Clock.fixed(NOW, ZoneOffset.UTC), Map.of("test-decidim", PLATFORM)::get);
+                gazetteer,
+                index,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                Map.of("test-decidim", PLATFORM)::get);
     }
 
     FeedResult query(Query query) {
@@ -42,7 +46,8 @@ final class FeedForTest implements AutoCloseable {
     /** The slugs of the page's items, in order ("process/bordeaux-velo" → "bordeaux-velo"). */
     static List<String> slugs(FeedResult result) {
         List<String> slugs = new ArrayList<>();
-        result.items().forEach(i -> slugs.add(i.sourceKey().substring("test-decidim:process/".length())));
+        result.items()
+                .forEach(i -> slugs.add(i.sourceKey().substring("test-decidim:process/".length())));
         return slugs;
     }
 

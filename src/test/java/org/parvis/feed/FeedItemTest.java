@@ -10,10 +10,6 @@ import static org.parvis.index.ProcessesForTest.organiser;
 import static org.parvis.index.ProcessesForTest.process;
 import static org.parvis.index.ProcessesForTest.theme;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parvis.feed.FeedForTest.Query;
@@ -29,6 +25,11 @@ import org.parvis.model.Provenance;
 import org.parvis.model.SourceKey;
 import org.parvis.model.TerritoryRef;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
 /** What a feed item carries, built from the index alone. */
 class FeedItemTest {
 
@@ -36,9 +37,11 @@ class FeedItemTest {
 
     private final FeedForTest feed = new FeedForTest(List.of(
             process("budget", BORDEAUX)
-                    .withTitle(
-                            new LocalizedText(Map.of("en", "Participatory budget", "fr", "Budget participatif"), "fr"))
-                    .withSummary(new LocalizedText(Map.of("en", "Vote for projects", "fr", "Votez"), null))
+                    .withTitle(new LocalizedText(
+                            Map.of("en", "Participatory budget", "fr", "Budget participatif"),
+                            "fr"))
+                    .withSummary(new LocalizedText(
+                            Map.of("en", "Vote for projects", "fr", "Votez"), null))
                     .withProcessType(ProcessType.PARTICIPATORY_BUDGET)
                     .withWindow(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(5)))
                     .addOrganiser(organiser("Ville de Bordeaux", BORDEAUX))
@@ -52,7 +55,13 @@ class FeedItemTest {
                     .withTitle(LocalizedText.of("en", "Harbour consultation"))
                     .withSourceKey(new SourceKey("other-platform", "p/1"))
                     .withProvenance(new Provenance(
-                            "other-platform", RETRIEVED, null, HarvestMethod.REST, null, Licence.UNKNOWN, null))
+                            "other-platform",
+                            RETRIEVED,
+                            null,
+                            HarvestMethod.REST,
+                            null,
+                            Licence.UNKNOWN,
+                            null))
                     .build()));
 
     @AfterEach
@@ -71,7 +80,8 @@ class FeedItemTest {
     void itemCarriesTheCardDataInTheBestLanguage() {
         FeedItem item = item("process/budget");
 
-        assertThat(item.id()).isEqualTo(URI.create("https://participation.example.org/processes/budget"));
+        assertThat(item.id())
+                .isEqualTo(URI.create("https://participation.example.org/processes/budget"));
         assertThat(item.sourceKey()).isEqualTo("test-decidim:process/budget");
         assertThat(item.title()).isEqualTo("Budget participatif");
         assertThat(item.summary()).isEqualTo("Votez");
@@ -82,7 +92,8 @@ class FeedItemTest {
         assertThat(item.endAt()).isEqualTo(NOW.plus(Duration.ofDays(5)));
         assertThat(item.organiser()).isEqualTo("Ville de Bordeaux");
         assertThat(item.platform()).isEqualTo(FeedForTest.PLATFORM);
-        assertThat(item.url()).isEqualTo(URI.create("https://participation.example.org/budget/vote"));
+        assertThat(item.url())
+                .isEqualTo(URI.create("https://participation.example.org/budget/vote"));
         assertThat(item.themes()).containsExactly("finances_publiques", "cadre_de_vie");
         assertThat(item.licence()).isEqualTo(ODBL);
     }

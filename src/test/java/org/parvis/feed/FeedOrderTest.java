@@ -8,17 +8,18 @@ import static org.parvis.index.GazetteerForTest.BORDEAUX;
 import static org.parvis.index.GazetteerForTest.FRANCE;
 import static org.parvis.index.ProcessesForTest.process;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.parvis.feed.FeedForTest.Query;
+import org.parvis.model.LocalizedText;
+import org.parvis.model.Process;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.parvis.feed.FeedForTest.Query;
-import org.parvis.model.LocalizedText;
-import org.parvis.model.Process;
 
 /** Orders, their deterministic tie-break on the id, and cursor paging. */
 class FeedOrderTest {
@@ -98,14 +99,15 @@ class FeedOrderTest {
         try (FeedForTest texts = new FeedForTest(List.of(
                 process("in-description", BORDEAUX)
                         .withTitle(LocalizedText.of("fr", "Aménagement du quai"))
-                        .withDescription(LocalizedText.of("fr", "Le projet prévoit un jardin partagé."))
+                        .withDescription(
+                                LocalizedText.of("fr", "Le projet prévoit un jardin partagé."))
                         .build(),
                 process("in-title", BORDEAUX)
                         .withTitle(LocalizedText.of("fr", "Un jardin partagé"))
                         .build(),
                 process("elsewhere", BORDEAUX).build()))) {
-            FeedResult result =
-                    texts.query(Query.around(BORDEAUX).text("jardins").sort(FeedQuery.Sort.RELEVANCE));
+            FeedResult result = texts.query(
+                    Query.around(BORDEAUX).text("jardins").sort(FeedQuery.Sort.RELEVANCE));
 
             assertThat(slugs(result)).containsExactly("in-title", "in-description");
         }
@@ -192,7 +194,8 @@ class FeedOrderTest {
 
     @Test
     void malformedCursorIsRejectedNamingTheParameter() {
-        for (String bad : List.of("abc", "!!!", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "x".repeat(5000))) {
+        for (String bad :
+                List.of("abc", "!!!", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "x".repeat(5000))) {
             assertThatThrownBy(() -> feed.query(Query.around(BORDEAUX).cursor(bad)))
                     .as(bad)
                     .isInstanceOf(IllegalArgumentException.class)

@@ -6,8 +6,6 @@ import static org.parvis.feed.FeedForTest.slugs;
 import static org.parvis.index.GazetteerForTest.*;
 import static org.parvis.index.ProcessesForTest.process;
 
-import java.util.List;
-import java.util.NoSuchElementException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parvis.feed.FeedForTest.Query;
@@ -15,6 +13,9 @@ import org.parvis.model.AreaId;
 import org.parvis.model.Derivation;
 import org.parvis.model.TerritoryRef;
 import org.parvis.territory.Place;
+
+import java.util.List;
+import java.util.NoSuchElementException;
 
 /** Scope around (the place and its ancestors) against scope within (the place and inside it). */
 class FeedScopeTest {
@@ -79,13 +80,15 @@ class FeedScopeTest {
     @Test
     void aroundAnArrondissementSeesItsCommuneAndTheMetropole() {
         assertThat(slugs(feed.query(Query.around(PARIS_12))))
-                .containsExactlyInAnyOrder("paris12-jardin", "paris-budget", "france-energie", "europe-climat");
+                .containsExactlyInAnyOrder(
+                        "paris12-jardin", "paris-budget", "france-energie", "europe-climat");
     }
 
     @Test
     void aroundADepartementDoesNotSeeItsCommunes() {
         assertThat(slugs(feed.query(Query.around(GIRONDE))))
-                .containsExactlyInAnyOrder("gironde-colleges", "aquitaine-lycees", "france-energie", "europe-climat");
+                .containsExactlyInAnyOrder(
+                        "gironde-colleges", "aquitaine-lycees", "france-energie", "europe-climat");
     }
 
     @Test
@@ -104,7 +107,11 @@ class FeedScopeTest {
     void withinAnEpciSeesItsMemberCommunes() {
         assertThat(slugs(feed.query(Query.within(BORDEAUX_METROPOLE))))
                 .containsExactlyInAnyOrder(
-                        "metropole-tram", "bordeaux-velo", "pessac-parc", "merignac-aeroport", "pessac-merignac-piste");
+                        "metropole-tram",
+                        "bordeaux-velo",
+                        "pessac-parc",
+                        "merignac-aeroport",
+                        "pessac-merignac-piste");
     }
 
     @Test
@@ -125,7 +132,8 @@ class FeedScopeTest {
 
     @Test
     void withinACommuneSeesItsArrondissements() {
-        assertThat(slugs(feed.query(Query.within(PARIS)))).containsExactlyInAnyOrder("paris-budget", "paris12-jardin");
+        assertThat(slugs(feed.query(Query.within(PARIS))))
+                .containsExactlyInAnyOrder("paris-budget", "paris12-jardin");
     }
 
     @Test

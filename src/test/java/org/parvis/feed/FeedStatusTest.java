@@ -6,15 +6,16 @@ import static org.parvis.feed.FeedForTest.slugs;
 import static org.parvis.index.GazetteerForTest.BORDEAUX;
 import static org.parvis.index.ProcessesForTest.process;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.parvis.feed.FeedForTest.Query;
+import org.parvis.model.ProcessStatus;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.parvis.feed.FeedForTest.Query;
-import org.parvis.model.ProcessStatus;
 
 /** Statuses computed from the dates at the clock's time, with their edge cases. */
 class FeedStatusTest {
@@ -49,7 +50,8 @@ class FeedStatusTest {
 
         Map<String, ProcessStatus> statuses = result.items().stream()
                 .collect(Collectors.toMap(
-                        i -> i.sourceKey().substring("test-decidim:process/".length()), FeedItem::status));
+                        i -> i.sourceKey().substring("test-decidim:process/".length()),
+                        FeedItem::status));
         assertThat(statuses)
                 .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         Map.entry("open", ProcessStatus.OPEN),
@@ -79,7 +81,8 @@ class FeedStatusTest {
                         "upcoming-without-end",
                         "open-without-start");
         assertThat(result.items())
-                .allSatisfy(i -> assertThat(i.status()).isIn(ProcessStatus.OPEN, ProcessStatus.UPCOMING));
+                .allSatisfy(i ->
+                        assertThat(i.status()).isIn(ProcessStatus.OPEN, ProcessStatus.UPCOMING));
     }
 
     @Test

@@ -7,16 +7,17 @@ import static org.parvis.index.GazetteerForTest.GIRONDE;
 import static org.parvis.index.GazetteerForTest.PESSAC;
 import static org.parvis.index.ProcessesForTest.process;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parvis.model.AreaId;
 import org.parvis.model.Process;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Area filters over terms dense enough to be read from cached bit sets ({@link
@@ -81,8 +82,10 @@ class AreaQueryTest {
 
     @Test
     void withinADenseAreaSeesEverythingInside() {
-        assertThat(search(AreaFilter.within(GIRONDE), 1, null).total()).isEqualTo(DEPARTEMENTAL + 3);
-        assertThat(search(AreaFilter.within(FRANCE), 1, null).total()).isEqualTo(NATIONAL + DEPARTEMENTAL + 3);
+        assertThat(search(AreaFilter.within(GIRONDE), 1, null).total())
+                .isEqualTo(DEPARTEMENTAL + 3);
+        assertThat(search(AreaFilter.within(FRANCE), 1, null).total())
+                .isEqualTo(NATIONAL + DEPARTEMENTAL + 3);
     }
 
     @Test

@@ -1,14 +1,15 @@
 package org.parvis.index;
 
+import org.parvis.model.Item;
+import org.parvis.model.SourceKey;
+import org.parvis.store.Change;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.parvis.model.Item;
-import org.parvis.model.SourceKey;
-import org.parvis.store.Change;
 
 /**
  * A list-backed change log with the store's semantics: upserts and deletes append numbered
@@ -31,7 +32,13 @@ final class ChangeLogForTest implements ChangeLog {
 
     private long append(Change.Type type, SourceKey key, String id, Item item) {
         long seq = changes.size() + 1;
-        changes.add(new Change(seq, type, key, java.net.URI.create(id), item, Instant.parse("2026-03-01T00:00:00Z")));
+        changes.add(new Change(
+                seq,
+                type,
+                key,
+                java.net.URI.create(id),
+                item,
+                Instant.parse("2026-03-01T00:00:00Z")));
         return seq;
     }
 

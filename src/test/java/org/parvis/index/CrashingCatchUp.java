@@ -1,11 +1,12 @@
 package org.parvis.index;
 
+import org.parvis.model.Item;
+import org.parvis.store.Change;
+
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.parvis.model.Item;
-import org.parvis.store.Change;
 
 /**
  * Run in a separate JVM by {@link FeedIndexCrashTest}: catches up with the test history in

@@ -2,13 +2,14 @@ package org.parvis.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real crash: another JVM catches up and is halted in the middle of a batch. The index it leaves
@@ -29,7 +30,8 @@ class FeedIndexCrashTest {
         try (FeedIndex reopened = FeedIndex.open(index, new GazetteerForTest())) {
             assertThat(reopened.checkpoint()).isEqualTo(40);
             // Changes 41 and 42 deleted p1 and p6 before the crash, never committed.
-            assertThat(reopened.listStoredCards()).containsKeys("test-decidim:process/p1", "test-decidim:process/p6");
+            assertThat(reopened.listStoredCards())
+                    .containsKeys("test-decidim:process/p1", "test-decidim:process/p6");
 
             reopened.catchUp(log, 5, 10);
 
@@ -43,7 +45,8 @@ class FeedIndexCrashTest {
         assertThat(child.exitValue()).isEqualTo(CrashingCatchUp.HALT_EXIT_CODE);
     }
 
-    private Process runCrashingCatchUp(Path index, long haltAtSeq) throws IOException, InterruptedException {
+    private Process runCrashingCatchUp(Path index, long haltAtSeq)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path output = dir.resolve("child.log");
         Process child = new ProcessBuilder(List.of(
@@ -58,7 +61,8 @@ class FeedIndexCrashTest {
                 .start();
         if (!child.waitFor(120, TimeUnit.SECONDS)) {
             child.destroyForcibly();
-            throw new AssertionError("the crashing JVM did not stop; its output:\n" + Files.readString(output));
+            throw new AssertionError(
+                    "the crashing JVM did not stop; its output:\n" + Files.readString(output));
         }
         assertThat(child.exitValue())
                 .as("exit code of the crashing JVM; its output:\n%s", Files.readString(output))

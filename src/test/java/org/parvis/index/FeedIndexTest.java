@@ -7,6 +7,14 @@ import static org.parvis.index.GazetteerForTest.FRANCE;
 import static org.parvis.index.GazetteerForTest.GIRONDE;
 import static org.parvis.index.ProcessesForTest.process;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parvis.model.Item;
+import org.parvis.model.LocalizedText;
+import org.parvis.model.Process;
+import org.parvis.model.ProcessStatus;
+import org.parvis.store.Change;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,13 +25,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.parvis.model.Item;
-import org.parvis.model.LocalizedText;
-import org.parvis.model.Process;
-import org.parvis.model.ProcessStatus;
-import org.parvis.store.Change;
 
 /** The index as a replica of the store's change log: catch-up, deletes, restarts, failures. */
 class FeedIndexTest {
@@ -37,7 +38,15 @@ class FeedIndexTest {
 
     private static SearchRequest around(Set<org.parvis.model.AreaId> areas, String text) {
         return new SearchRequest(
-                AreaFilter.anyOf(areas), Set.of(), Set.of(), Set.of(), text, SortOrder.CLOSING, 100, null, NOW);
+                AreaFilter.anyOf(areas),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                text,
+                SortOrder.CLOSING,
+                100,
+                null,
+                NOW);
     }
 
     private static List<String> keys(SearchResult result) {
@@ -52,7 +61,9 @@ class FeedIndexTest {
                 ProcessCard card = ProcessCard.of(process);
                 cards.put(
                         card.sourceKey(),
-                        new String(ProcessDocuments.writeCard(card), java.nio.charset.StandardCharsets.UTF_8));
+                        new String(
+                                ProcessDocuments.writeCard(card),
+                                java.nio.charset.StandardCharsets.UTF_8));
             }
         });
         return cards;
@@ -192,7 +203,8 @@ class FeedIndexTest {
 
             assertThat(index.checkpoint()).isEqualTo(40);
             // The uncommitted deletes of p1 and p6 are gone with the rollback.
-            assertThat(index.listStoredCards()).containsKeys("test-decidim:process/p1", "test-decidim:process/p6");
+            assertThat(index.listStoredCards())
+                    .containsKeys("test-decidim:process/p1", "test-decidim:process/p6");
             assertThat(index.size()).isEqualTo(30);
         }
 
@@ -355,7 +367,8 @@ class FeedIndexTest {
                     @Override
                     public Change get(int i) {
                         if (batch.get(i).seq() == seq) {
-                            throw new IllegalStateException("store connection lost while reading change " + seq);
+                            throw new IllegalStateException(
+                                    "store connection lost while reading change " + seq);
                         }
                         return batch.get(i);
                     }

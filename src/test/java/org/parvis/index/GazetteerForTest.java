@@ -1,15 +1,16 @@
 package org.parvis.index;
 
+import org.parvis.model.AreaId;
+import org.parvis.model.AreaLevel;
+import org.parvis.territory.Gazetteer;
+import org.parvis.territory.Place;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.parvis.model.AreaId;
-import org.parvis.model.AreaLevel;
-import org.parvis.territory.Gazetteer;
-import org.parvis.territory.Place;
 
 /**
  * A gazetteer over a handful of real French areas with their official codes:
@@ -80,10 +81,24 @@ public final class GazetteerForTest implements Gazetteer {
         add(GRAND_PARIS, "Métropole du Grand Paris", ILE_DE_FRANCE, FRANCE, EU);
         add(DEPARTEMENT_PARIS, "Paris", ILE_DE_FRANCE, FRANCE, EU);
         add(PARIS, "Paris", GRAND_PARIS, DEPARTEMENT_PARIS, ILE_DE_FRANCE, FRANCE, EU);
-        add(PARIS_12, "Paris 12e Arrondissement", PARIS, GRAND_PARIS, DEPARTEMENT_PARIS, ILE_DE_FRANCE, FRANCE, EU);
+        add(
+                PARIS_12,
+                "Paris 12e Arrondissement",
+                PARIS,
+                GRAND_PARIS,
+                DEPARTEMENT_PARIS,
+                ILE_DE_FRANCE,
+                FRANCE,
+                EU);
         add(PACA, "Provence-Alpes-Côte d'Azur", FRANCE, EU);
         add(BOUCHES_DU_RHONE, "Bouches-du-Rhône", PACA, FRANCE, EU);
-        add(AIX_MARSEILLE, "Métropole d'Aix-Marseille-Provence", BOUCHES_DU_RHONE, PACA, FRANCE, EU);
+        add(
+                AIX_MARSEILLE,
+                "Métropole d'Aix-Marseille-Provence",
+                BOUCHES_DU_RHONE,
+                PACA,
+                FRANCE,
+                EU);
         add(MARSEILLE, "Marseille", AIX_MARSEILLE, BOUCHES_DU_RHONE, PACA, FRANCE, EU);
     }
 
@@ -106,7 +121,8 @@ public final class GazetteerForTest implements Gazetteer {
     public List<AreaId> listChildren(AreaId id) {
         List<AreaId> children = new ArrayList<>();
         for (Place place : places.values()) {
-            // A direct child: the area is a parent, and no other parent of the place lies inside it.
+            // A direct child: the area is a parent, and no other parent of the place lies inside
+            // it.
             if (place.parents().contains(id)
                     && place.parents().stream()
                             .filter(p -> !p.equals(id))

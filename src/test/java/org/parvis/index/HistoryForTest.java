@@ -3,16 +3,17 @@ package org.parvis.index;
 import static org.parvis.index.ProcessesForTest.process;
 import static org.parvis.index.ProcessesForTest.theme;
 
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import org.parvis.model.AreaId;
 import org.parvis.model.Contribution;
 import org.parvis.model.ContributionKind;
 import org.parvis.model.LocalizedText;
 import org.parvis.model.Process;
 import org.parvis.model.SourceKey;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * A deterministic store history of 56 changes: 30 processes created across the test areas, ten
@@ -39,9 +40,12 @@ final class HistoryForTest {
 
     static Process version(int n, int revision) {
         return process("p" + n, AREAS.get(n % AREAS.size()))
-                .withTitle(LocalizedText.of("fr", "Concertation numéro " + n + " révision " + revision))
+                .withTitle(LocalizedText.of(
+                        "fr", "Concertation numéro " + n + " révision " + revision))
                 .addTheme(theme(n % 3 == 0 ? "mobilite" : "environnement"))
-                .withWindow(T0.plus(Duration.ofDays(n % 7)), T0.plus(Duration.ofDays(20 + n + revision)))
+                .withWindow(
+                        T0.plus(Duration.ofDays(n % 7)),
+                        T0.plus(Duration.ofDays(20 + n + revision)))
                 .build();
     }
 

@@ -1,7 +1,5 @@
 package org.parvis.index;
 
-import java.net.URI;
-import java.time.Instant;
 import org.parvis.model.AreaId;
 import org.parvis.model.Derivation;
 import org.parvis.model.HarvestMethod;
@@ -16,11 +14,15 @@ import org.parvis.model.TerritoryRef;
 import org.parvis.model.ThemeAssignment;
 import org.parvis.model.ThemeMethod;
 
+import java.net.URI;
+import java.time.Instant;
+
 /** Builders of small, valid processes for index and feed tests. */
 public final class ProcessesForTest {
 
     public static final String SOURCE = "test-decidim";
-    public static final Licence ODBL = new Licence("ODbL-1.0", "https://opendatacommons.org/licenses/odbl/", null);
+    public static final Licence ODBL =
+            new Licence("ODbL-1.0", "https://opendatacommons.org/licenses/odbl/", null);
     public static final Instant RETRIEVED = Instant.parse("2026-03-01T08:00:00Z");
 
     private ProcessesForTest() {}
@@ -35,7 +37,8 @@ public final class ProcessesForTest {
                 .withSourceKey(new SourceKey(SOURCE, "process/" + slug))
                 .withTitle(LocalizedText.of("fr", "Concertation " + slug))
                 .addTerritory(TerritoryRef.of(area, Derivation.DECLARED))
-                .withProvenance(new Provenance(SOURCE, RETRIEVED, null, HarvestMethod.GRAPHQL, null, ODBL, null));
+                .withProvenance(new Provenance(
+                        SOURCE, RETRIEVED, null, HarvestMethod.GRAPHQL, null, ODBL, null));
     }
 
     /** A theme assignment as a source mapping would give it. */

@@ -3,11 +3,12 @@ package org.parvis.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class ModelJsonTest {
 
@@ -20,13 +21,17 @@ class ModelJsonTest {
                 URI.create("https://participation.bordeaux-metropole.example/api?token=secret"),
                 HarvestMethod.GRAPHQL,
                 null,
-                new Licence("ODbL-1.0", "https://opendatacommons.org/licenses/odbl/1-0/", "Bordeaux Métropole"),
+                new Licence(
+                        "ODbL-1.0",
+                        "https://opendatacommons.org/licenses/odbl/1-0/",
+                        "Bordeaux Métropole"),
                 List.of());
     }
 
     static Process richProcess() {
         return ProcessBuilder.create()
-                .withId(URI.create("https://participation.bordeaux-metropole.example/processes/velo"))
+                .withId(URI.create(
+                        "https://participation.bordeaux-metropole.example/processes/velo"))
                 .withSourceKey(new SourceKey("bordeaux-decidim", "ParticipatoryProcess/12"))
                 .withReference("BM-PROC-2026-12")
                 .withProcessType(ProcessType.CONSULTATION)
@@ -38,11 +43,16 @@ class ModelJsonTest {
                         AreaId.epci("243300316"),
                         "243300316",
                         URI.create("https://www.bordeaux-metropole.example/")))
-                .withWindow(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2027-01-31T23:00:00Z"))
-                .addStep(new Step(LocalizedText.of("fr", "Dépôt des avis"), null, null, null, 1, true))
-                .addTerritory(new TerritoryRef(AreaId.commune("33281"), Derivation.MAPPED, "Mérignac"))
+                .withWindow(
+                        Instant.parse("2026-11-01T00:00:00Z"),
+                        Instant.parse("2027-01-31T23:00:00Z"))
+                .addStep(new Step(
+                        LocalizedText.of("fr", "Dépôt des avis"), null, null, null, 1, true))
+                .addTerritory(
+                        new TerritoryRef(AreaId.commune("33281"), Derivation.MAPPED, "Mérignac"))
                 .addTerritoryLabel("Mérignac")
-                .addTheme(new ThemeAssignment("mobilite", ThemeMethod.SOURCE_MAPPING, 1.0, "Mobilités douces"))
+                .addTheme(new ThemeAssignment(
+                        "mobilite", ThemeMethod.SOURCE_MAPPING, 1.0, "Mobilités douces"))
                 .addSourceTheme("Mobilités douces")
                 .withCounts(new Counts(120L, 45L, null, null, 12L, null))
                 .withProvenance(provenance())
@@ -63,7 +73,8 @@ class ModelJsonTest {
     @Test
     void contributionSurvivesAJsonRoundTrip() {
         Contribution meeting = new Contribution(
-                URI.create("https://participation.bordeaux-metropole.example/processes/velo/f/3/meetings/7"),
+                URI.create(
+                        "https://participation.bordeaux-metropole.example/processes/velo/f/3/meetings/7"),
                 new SourceKey("bordeaux-decidim", "Meeting/7"),
                 null,
                 ContributionKind.MEETING,
@@ -77,7 +88,8 @@ class ModelJsonTest {
                 null,
                 "Place Charles-de-Gaulle, 33700 Mérignac",
                 new GeoPoint(44.8386, -0.6436),
-                new MeetingDetails(NOW, NOW.plusSeconds(7200), MeetingDetails.Mode.HYBRID, null, null, null),
+                new MeetingDetails(
+                        NOW, NOW.plusSeconds(7200), MeetingDetails.Mode.HYBRID, null, null, null),
                 null,
                 List.of(),
                 true,
@@ -96,14 +108,19 @@ class ModelJsonTest {
     void processRejectsAnEndBeforeItsStart() {
         ProcessBuilder builder = richProcess().toBuilder().withWindow(NOW, NOW.minusSeconds(1));
 
-        assertThatThrownBy(builder::build).hasMessageContaining("ends").hasMessageContaining("before it starts");
+        assertThatThrownBy(builder::build)
+                .hasMessageContaining("ends")
+                .hasMessageContaining("before it starts");
     }
 
     @Test
     void processRejectsASourceKeyFromAnotherSourceThanItsProvenance() {
-        ProcessBuilder builder = richProcess().toBuilder().withSourceKey(new SourceKey("other", "1"));
+        ProcessBuilder builder =
+                richProcess().toBuilder().withSourceKey(new SourceKey("other", "1"));
 
-        assertThatThrownBy(builder::build).hasMessageContaining("other:1").hasMessageContaining("bordeaux-decidim");
+        assertThatThrownBy(builder::build)
+                .hasMessageContaining("other:1")
+                .hasMessageContaining("bordeaux-decidim");
     }
 
     @Test

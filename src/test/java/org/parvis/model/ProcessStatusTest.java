@@ -2,8 +2,9 @@ package org.parvis.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
 
 class ProcessStatusTest {
 
@@ -14,7 +15,8 @@ class ProcessStatusTest {
         Instant start = NOW.minusSeconds(60);
         Instant end = NOW.plusSeconds(60);
 
-        assertThat(ProcessStatus.at(start, end, start.minusNanos(1))).isEqualTo(ProcessStatus.UPCOMING);
+        assertThat(ProcessStatus.at(start, end, start.minusNanos(1)))
+                .isEqualTo(ProcessStatus.UPCOMING);
         assertThat(ProcessStatus.at(start, end, start)).isEqualTo(ProcessStatus.OPEN);
         assertThat(ProcessStatus.at(start, end, end.minusNanos(1))).isEqualTo(ProcessStatus.OPEN);
         assertThat(ProcessStatus.at(start, end, end)).isEqualTo(ProcessStatus.CLOSED);

@@ -3,13 +3,7 @@ package org.parvis.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,13 +26,21 @@ import org.parvis.store.SourceIssue;
 import org.parvis.store.Store;
 import org.parvis.store.StoreLocation;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
 /** Harvests the sample platform over loopback HTTP with the real connector. */
 class HarvesterTest {
 
     private static final Instant DEMO_START = Instant.parse("2026-03-10T08:00:00Z");
     private static final String SOURCE_ID = "demo-bordeaux-metropole";
-    private static final HttpFetcher.Settings HTTP =
-            HttpFetcher.Settings.defaults("0.0-test", URI.create("https://parvis.example/harvester"));
+    private static final HttpFetcher.Settings HTTP = HttpFetcher.Settings.defaults(
+            "0.0-test", URI.create("https://parvis.example/harvester"));
 
     private FakePlatform platform;
     private SourceConfig source;
@@ -72,10 +74,16 @@ class HarvesterTest {
     }
 
     private Harvester harvester(HttpFetcher.Settings settings) {
-        HarvestListener listener =
-                (s, batch, removed) -> batchSizes.add(batch.inserted() + batch.changed() + batch.unchanged() + removed);
+        HarvestListener listener = (s, batch, removed) ->
+                batchSizes.add(batch.inserted() + batch.changed() + batch.unchanged() + removed);
         return new Harvester(
-                store, Connectors.defaults(), new HttpFetcher(settings), Clock.systemUTC(), listener, meters, 10);
+                store,
+                Connectors.defaults(),
+                new HttpFetcher(settings),
+                Clock.systemUTC(),
+                listener,
+                meters,
+                10);
     }
 
     private HarvestRun harvest() {
@@ -102,7 +110,8 @@ class HarvesterTest {
         assertThat(run.itemsNew()).isEqualTo(served);
         assertThat(run.itemsChanged() + run.itemsUnchanged() + run.itemsRemoved())
                 .isZero();
-        assertThat(run.requests()).isEqualTo((served + FakePlatform.PAGE_SIZE - 1) / FakePlatform.PAGE_SIZE);
+        assertThat(run.requests())
+                .isEqualTo((served + FakePlatform.PAGE_SIZE - 1) / FakePlatform.PAGE_SIZE);
         assertThat(run.bytes()).isPositive();
         assertThat(store.countLiveItemsBySource()).containsEntry(SOURCE_ID, (long) served);
         assertThat(store.findLastRun(SOURCE_ID)).contains(run);
@@ -119,8 +128,9 @@ class HarvesterTest {
         assertThat(item.provenance().retrievedFrom())
                 .isEqualTo(URI.create(source.baseUrl() + "/parvis-export/v1/items"));
         assertThat(item.id())
-                .isEqualTo(URI.create(
-                        "https://participation.bordeaux-metropole.example/processes/plan-velo-metropolitain-2030"));
+                .isEqualTo(
+                        URI.create(
+                                "https://participation.bordeaux-metropole.example/processes/plan-velo-metropolitain-2030"));
     }
 
     @Test
@@ -130,7 +140,8 @@ class HarvesterTest {
         Process process =
                 (Process) store.findItem(key("process/collecte-biodechets")).orElseThrow();
         assertThat(process.territories())
-                .containsExactly(TerritoryRef.of(AreaId.parse("fr:epci:243300316"), Derivation.DEFAULT));
+                .containsExactly(
+                        TerritoryRef.of(AreaId.parse("fr:epci:243300316"), Derivation.DEFAULT));
     }
 
     @Test
@@ -148,7 +159,8 @@ class HarvesterTest {
     @Test
     void retitledItemCountsAsChanged() {
         harvest();
-        platform.retitle(SOURCE_ID, "process/tarification-eau", "Tarification de l'eau : les résultats");
+        platform.retitle(
+                SOURCE_ID, "process/tarification-eau", "Tarification de l'eau : les résultats");
 
         HarvestRun second = harvest();
 
@@ -208,8 +220,12 @@ class HarvesterTest {
         HarvestRun second = harvest();
 
         assertThat(second.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(second.error()).startsWith("page 1 (" + source.baseUrl() + "/parvis-export/v1/items)");
-        assertThat(second.itemsNew() + second.itemsChanged() + second.itemsUnchanged() + second.itemsRemoved())
+        assertThat(second.error())
+                .startsWith("page 1 (" + source.baseUrl() + "/parvis-export/v1/items)");
+        assertThat(second.itemsNew()
+                        + second.itemsChanged()
+                        + second.itemsUnchanged()
+                        + second.itemsRemoved())
                 .isZero();
         assertThat(second.issues())
                 .singleElement()

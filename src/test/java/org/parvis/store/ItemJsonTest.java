@@ -2,12 +2,13 @@ package org.parvis.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parvis.model.LocalizedText;
 import org.parvis.model.Process;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 class ItemJsonTest {
 
@@ -28,7 +29,8 @@ class ItemJsonTest {
     @Test
     void hashChangesWithContent() {
         assertThat(hash(ItemsForTest.retitled(process, "Autre titre"))).isNotEqualTo(hash(process));
-        assertThat(hash(process.toBuilder().withSourceStatus("closed").build())).isNotEqualTo(hash(process));
+        assertThat(hash(process.toBuilder().withSourceStatus("closed").build()))
+                .isNotEqualTo(hash(process));
     }
 
     @Test

@@ -1,9 +1,5 @@
 package org.parvis.store;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.parvis.model.AreaId;
 import org.parvis.model.Author;
 import org.parvis.model.Contribution;
@@ -25,7 +21,15 @@ import org.parvis.model.TerritoryRef;
 import org.parvis.model.ThemeAssignment;
 import org.parvis.model.ThemeMethod;
 
-/** Small items for store tests: every item of source {@code s} lives at {@code https://s.example.org/…}. */
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Small items for store tests: every item of source {@code s} lives at {@code
+ * https://s.example.org/…}.
+ */
 final class ItemsForTest {
 
     static final Instant RETRIEVED_AT = Instant.parse("2025-03-01T08:00:00Z");
@@ -109,7 +113,8 @@ final class ItemsForTest {
                 .withProcessType(ProcessType.PARTICIPATORY_BUDGET)
                 .withSourceType("ParticipatoryProcess")
                 .withTitle(new LocalizedText(
-                        Map.of("fr", "Budget participatif 2025", "en", "Participatory budget 2025"), "fr"))
+                        Map.of("fr", "Budget participatif 2025", "en", "Participatory budget 2025"),
+                        "fr"))
                 .withSummary(LocalizedText.of("fr", "Proposez vos projets"))
                 .withDescription(LocalizedText.of("fr", "<p>Un million d'euros pour vos idées</p>"))
                 .addOrganiser(new Organiser(
@@ -118,9 +123,12 @@ final class ItemsForTest {
                         bordeaux,
                         "213300635",
                         URI.create("https://www.bordeaux.fr")))
-                .addOrganiser(Organiser.of("Bordeaux Métropole", OrganiserKind.EPCI, AreaId.epci("243300316")))
+                .addOrganiser(Organiser.of(
+                        "Bordeaux Métropole", OrganiserKind.EPCI, AreaId.epci("243300316")))
                 .withAudience("habitants de plus de 16 ans")
-                .withWindow(Instant.parse("2025-01-15T09:00:00Z"), Instant.parse("2025-06-30T21:59:59Z"))
+                .withWindow(
+                        Instant.parse("2025-01-15T09:00:00Z"),
+                        Instant.parse("2025-06-30T21:59:59Z"))
                 .withPublishedAt(Instant.parse("2025-01-10T10:30:00.123456Z"))
                 .withUpdatedAt(Instant.parse("2025-02-01T12:00:00Z"))
                 .withSourceStatus("active")
@@ -141,10 +149,13 @@ final class ItemsForTest {
                 .addTerritory(new TerritoryRef(bordeaux, Derivation.ORGANISER, "Bordeaux"))
                 .addTerritory(TerritoryRef.of(AreaId.departement("33"), Derivation.MAPPED))
                 .addTerritoryLabel("Bordeaux")
-                .addTheme(new ThemeAssignment("mobilite", ThemeMethod.SOURCE_MAPPING, 1.0, "Mobilités"))
-                .addTheme(new ThemeAssignment("cadre_de_vie", ThemeMethod.LEXICON, 0.62, "parc, jardin"))
+                .addTheme(new ThemeAssignment(
+                        "mobilite", ThemeMethod.SOURCE_MAPPING, 1.0, "Mobilités"))
+                .addTheme(new ThemeAssignment(
+                        "cadre_de_vie", ThemeMethod.LEXICON, 0.62, "parc, jardin"))
                 .addSourceTheme("Mobilités")
-                .withParticipateUrl(URI.create("https://bordeaux-decidim.example.org/processes/42/f/7"))
+                .withParticipateUrl(
+                        URI.create("https://bordeaux-decidim.example.org/processes/42/f/7"))
                 .withLanguages(List.of("fr", "en"))
                 .withCounts(new Counts(1520L, 310L, 9800L, null, 45L, 12L))
                 .withParent(URI.create("https://bordeaux-decidim.example.org/assemblies/3"))

@@ -3,16 +3,17 @@ package org.parvis.store;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeAll;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The store contract on a real PostgreSQL server named by {@code PARVIS_TEST_POSTGRES_URL} (e.g.
@@ -34,9 +35,11 @@ class PostgresStoreTest extends StoreContractTest {
     static void requirePostgres() {
         String url = System.getenv(URL_VARIABLE);
         if (url == null || url.isBlank()) {
-            String how = URL_VARIABLE + " is not set; set it to a PostgreSQL server the tests may create"
-                    + " schemas in, e.g. jdbc:postgresql://127.0.0.1:55432/postgres?user=parvis"
-                    + " (.ci/run starts one)";
+            String how =
+                    URL_VARIABLE + " is not set; set it to a PostgreSQL server the tests may create"
+                            + " schemas in, e.g. "
+                            + "jdbc:postgresql://127.0.0.1:55432/postgres?user=parvis"
+                            + " (.ci/run starts one)";
             if ("true".equals(System.getenv("CI"))) {
                 fail("PostgreSQL store tests cannot run under CI=true: " + how);
             }
@@ -54,7 +57,8 @@ class PostgresStoreTest extends StoreContractTest {
             execute("CREATE SCHEMA " + schema);
         }
         String separator = serverUrl.contains("?") ? "&" : "?";
-        return JdbcStore.open(StoreLocation.parse(serverUrl + separator + "currentSchema=" + schema));
+        return JdbcStore.open(
+                StoreLocation.parse(serverUrl + separator + "currentSchema=" + schema));
     }
 
     @Override
@@ -69,7 +73,8 @@ class PostgresStoreTest extends StoreContractTest {
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot run '" + sql + "' on the test PostgreSQL server", e);
+            throw new IllegalStateException(
+                    "cannot run '" + sql + "' on the test PostgreSQL server", e);
         }
     }
 }

@@ -9,7 +9,8 @@ final class RunsForTest {
 
     private RunsForTest() {}
 
-    static HarvestRun run(String sourceId, Instant startedAt, HarvestRun.Outcome outcome, SourceIssue... issues) {
+    static HarvestRun run(
+            String sourceId, Instant startedAt, HarvestRun.Outcome outcome, SourceIssue... issues) {
         return new HarvestRun(
                 sourceId,
                 startedAt,
@@ -27,6 +28,11 @@ final class RunsForTest {
 
     static SourceIssue issue(String sourceId, Instant at, String message) {
         return new SourceIssue(
-                sourceId, at, "missing_title", "Proposal/7", "https://" + sourceId + ".example.org/p/7", message);
+                sourceId,
+                at,
+                "missing_title",
+                "Proposal/7",
+                "https://" + sourceId + ".example.org/p/7",
+                message);
     }
 }

@@ -2,9 +2,10 @@ package org.parvis.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 /** The store contract on an embedded SQLite file in a temporary data directory. */
 class SqliteStoreTest extends StoreContractTest {

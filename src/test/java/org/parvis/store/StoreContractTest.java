@@ -10,14 +10,6 @@ import static org.parvis.store.ItemsForTest.retitled;
 import static org.parvis.store.RunsForTest.issue;
 import static org.parvis.store.RunsForTest.run;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +18,15 @@ import org.parvis.model.Item;
 import org.parvis.model.Process;
 import org.parvis.model.SourceKey;
 import org.parvis.store.HarvestRun.Outcome;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 
 /**
  * The behaviour every {@link Store} must have, run against each database by a subclass. Each test
@@ -70,8 +71,8 @@ abstract class StoreContractTest {
         Process process = processItem("lyon-decidim", "1");
         store.upsertAll(List.of(process, processItem("lyon-decidim", "2")));
 
-        BatchResult result =
-                store.upsertAll(List.of(retitled(process, "Nouveau titre"), processItem("lyon-decidim", "2")));
+        BatchResult result = store.upsertAll(
+                List.of(retitled(process, "Nouveau titre"), processItem("lyon-decidim", "2")));
 
         assertThat(result).isEqualTo(new BatchResult(0, 1, 1));
         List<Change> changes = store.listChangesAfter(2, 10);
@@ -89,7 +90,8 @@ abstract class StoreContractTest {
         Process process = processItem("lyon-decidim", "1");
         store.upsertAll(List.of(process));
 
-        BatchResult result = store.upsertAll(List.of(reRetrieved(process, Instant.parse("2025-04-01T08:00:00Z"))));
+        BatchResult result = store.upsertAll(
+                List.of(reRetrieved(process, Instant.parse("2025-04-01T08:00:00Z"))));
 
         assertThat(result).isEqualTo(new BatchResult(0, 0, 1));
         assertThat(store.lastChangeSeq()).isEqualTo(1);
@@ -169,12 +171,14 @@ abstract class StoreContractTest {
             assertThat(change.type()).isEqualTo(Change.Type.DELETE);
             assertThat(change.sourceKey()).isEqualTo(gone.sourceKey());
         });
-        assertThat(store.countLiveItemsBySource()).isEqualTo(Map.of("lyon-decidim", 1L, "paris-decidim", 1L));
+        assertThat(store.countLiveItemsBySource())
+                .isEqualTo(Map.of("lyon-decidim", 1L, "paris-decidim", 1L));
     }
 
     @Test
     void tombstoneMissingRejectsSeenKeysOfAnotherSource() {
-        assertThatThrownBy(() -> store.tombstoneMissing("lyon-decidim", List.of(key("paris-decidim", "Process/1"))))
+        assertThatThrownBy(() -> store.tombstoneMissing(
+                        "lyon-decidim", List.of(key("paris-decidim", "Process/1"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("paris-decidim:Process/1")
                 .hasMessageContaining("'lyon-decidim'");
@@ -203,7 +207,9 @@ abstract class StoreContractTest {
                         processes.get(2).sourceKey(),
                         processes.get(3).sourceKey());
         assertThat(secondPage).extracting(Change::seq).containsExactly(5L, 6L);
-        assertThat(secondPage).extracting(Change::type).containsExactly(Change.Type.UPSERT, Change.Type.DELETE);
+        assertThat(secondPage)
+                .extracting(Change::type)
+                .containsExactly(Change.Type.UPSERT, Change.Type.DELETE);
         assertThat(store.listChangesAfter(6, 4)).isEmpty();
         assertThat(store.lastChangeSeq()).isEqualTo(6);
         assertThat(secondPage.get(1).at()).isBetween(before, Instant.now());
@@ -216,7 +222,9 @@ abstract class StoreContractTest {
         store.upsertAll(List.of(process));
         store.upsertAll(List.of(newer));
 
-        assertThat(store.listChangesAfter(0, 10)).extracting(Change::item).containsExactly(newer, newer);
+        assertThat(store.listChangesAfter(0, 10))
+                .extracting(Change::item)
+                .containsExactly(newer, newer);
     }
 
     @Test
@@ -251,7 +259,9 @@ abstract class StoreContractTest {
     @Test
     void forEachLiveItemReadsOneSnapshotWhileOthersWrite() {
         List<Process> before = List.of(
-                processItem("lyon-decidim", "1"), processItem("lyon-decidim", "2"), processItem("lyon-decidim", "3"));
+                processItem("lyon-decidim", "1"),
+                processItem("lyon-decidim", "2"),
+                processItem("lyon-decidim", "3"));
         store.upsertAll(before);
         List<Item> visited = new ArrayList<>();
 
@@ -279,7 +289,8 @@ abstract class StoreContractTest {
         Contribution oldest = proposal(process, "10", Instant.parse("2025-01-01T10:00:00Z"));
         Contribution middle = proposal(process, "20", Instant.parse("2025-02-01T10:00:00Z"));
         Contribution removed = proposal(process, "40", Instant.parse("2025-02-15T10:00:00Z"));
-        Contribution elsewhere = proposal(otherProcess, "50", Instant.parse("2025-01-15T10:00:00Z"));
+        Contribution elsewhere =
+                proposal(otherProcess, "50", Instant.parse("2025-01-15T10:00:00Z"));
         store.upsertAll(List.of(process, otherProcess, newest, oldest, middle, removed, elsewhere));
         store.tombstone(removed.sourceKey());
 
@@ -371,7 +382,8 @@ abstract class StoreContractTest {
     @Test
     void recordingTheSameRunAgainReplacesIt() {
         Instant t0 = Instant.parse("2025-03-01T08:00:00Z");
-        store.recordRun(run("lyon-decidim", t0, Outcome.PARTIAL, issue("lyon-decidim", t0, "first")));
+        store.recordRun(
+                run("lyon-decidim", t0, Outcome.PARTIAL, issue("lyon-decidim", t0, "first")));
         HarvestRun corrected = run("lyon-decidim", t0, Outcome.SUCCESS);
 
         store.recordRun(corrected);
@@ -388,8 +400,11 @@ abstract class StoreContractTest {
         SourceIssue newest = issue("lyon-decidim", t0.plusSeconds(3601), "newest");
         store.recordRun(run("lyon-decidim", t0, Outcome.PARTIAL, oldest, middle));
         store.recordRun(run("lyon-decidim", t0.plusSeconds(3600), Outcome.PARTIAL, newest));
-        store.recordRun(
-                run("paris-decidim", t0, Outcome.PARTIAL, issue("paris-decidim", t0.plusSeconds(5000), "other")));
+        store.recordRun(run(
+                "paris-decidim",
+                t0,
+                Outcome.PARTIAL,
+                issue("paris-decidim", t0.plusSeconds(5000), "other")));
 
         assertThat(store.listIssues("lyon-decidim", 2)).containsExactly(newest, middle);
         assertThat(store.listIssues("lyon-decidim", 10)).containsExactly(newest, middle, oldest);
@@ -398,7 +413,8 @@ abstract class StoreContractTest {
     @Test
     void runWithAnIssueOfAnotherSourceIsRejected() {
         Instant t0 = Instant.parse("2025-03-01T08:00:00Z");
-        HarvestRun mixed = run("lyon-decidim", t0, Outcome.PARTIAL, issue("paris-decidim", t0, "misplaced"));
+        HarvestRun mixed =
+                run("lyon-decidim", t0, Outcome.PARTIAL, issue("paris-decidim", t0, "misplaced"));
 
         assertThatThrownBy(() -> store.recordRun(mixed))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -413,7 +429,8 @@ abstract class StoreContractTest {
         store.upsertAll(List.of(process));
         store.tombstone(process.sourceKey());
         store.upsertAll(List.of(process));
-        HarvestRun run = run("bordeaux-decidim", Instant.parse("2025-03-01T08:00:00Z"), Outcome.SUCCESS);
+        HarvestRun run =
+                run("bordeaux-decidim", Instant.parse("2025-03-01T08:00:00Z"), Outcome.SUCCESS);
         store.recordRun(run);
         store.close();
 
@@ -452,9 +469,10 @@ abstract class StoreContractTest {
         List<Change> changes = store.listChangesAfter(0, 1000);
         assertThat(changes)
                 .extracting(Change::seq)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, (long) writers * itemsPerWriter)
-                        .boxed()
-                        .toList());
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, (long) writers * itemsPerWriter)
+                                .boxed()
+                                .toList());
         assertThat(changes).extracting(Change::sourceKey).doesNotHaveDuplicates();
         assertThat(store.countLiveItemsBySource().values()).containsOnly((long) itemsPerWriter);
     }

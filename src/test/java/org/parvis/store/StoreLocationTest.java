@@ -3,8 +3,9 @@ package org.parvis.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
 
 class StoreLocationTest {
 
@@ -22,7 +23,8 @@ class StoreLocationTest {
         StoreLocation location = StoreLocation.parse(
                 "jdbc:postgresql://db.example.org:5432/parvis?user=parvis&password=s%3Dcret&sslmode=require");
 
-        assertThat(location.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.org:5432/parvis?sslmode=require");
+        assertThat(location.jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db.example.org:5432/parvis?sslmode=require");
         assertThat(location.user()).isEqualTo("parvis");
         assertThat(location.password()).isEqualTo("s=cret");
         assertThat(location.isSqlite()).isFalse();
@@ -31,8 +33,8 @@ class StoreLocationTest {
 
     @Test
     void descriptionAndToStringNeverShowThePassword() {
-        StoreLocation location =
-                StoreLocation.parse("jdbc:postgresql://127.0.0.1:55432/postgres?user=parvis&password=hunter2");
+        StoreLocation location = StoreLocation.parse(
+                "jdbc:postgresql://127.0.0.1:55432/postgres?user=parvis&password=hunter2");
 
         assertThat(location.describe()).isEqualTo("postgresql://127.0.0.1:55432/postgres");
         assertThat(location.toString()).contains("127.0.0.1:55432").doesNotContain("hunter2");
@@ -40,7 +42,8 @@ class StoreLocationTest {
 
     @Test
     void unsupportedUrlIsRejectedNamingItAndTheAllowedForms() {
-        assertThatThrownBy(() -> StoreLocation.parse("jdbc:mysql://localhost/parvis?password=hunter2"))
+        assertThatThrownBy(
+                        () -> StoreLocation.parse("jdbc:mysql://localhost/parvis?password=hunter2"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("jdbc:mysql://localhost/parvis")
                 .hasMessageContaining("jdbc:postgresql://")

@@ -1,19 +1,21 @@
 package org.parvis.territory;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.parvis.model.AreaId.arrondissement;
 import static org.parvis.model.AreaId.commune;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parvis.model.GeoPoint;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.parvis.model.GeoPoint;
 
 /**
  * Import mechanics on small synthetic squares (not real shapes): code mapping, unions, skipped
@@ -58,7 +60,8 @@ class ContourImportTest {
 
     @Test
     void codesMapToCurrentCommunesAndArrondissements(@TempDir Path dir) throws IOException {
-        ContourIndex index = ContourIndex.importGeoJson(write(dir, "squares.geojson", SQUARES), GAZETTEER);
+        ContourIndex index =
+                ContourIndex.importGeoJson(write(dir, "squares.geojson", SQUARES), GAZETTEER);
 
         assertThat(index.findAreaAt(new GeoPoint(48.86, 2.34))).contains(arrondissement("75101"));
         assertThat(index.findAreaAt(new GeoPoint(48.83, 2.30))).contains(commune("75056"));
@@ -70,7 +73,8 @@ class ContourImportTest {
 
     @Test
     void theReportCountsMergesAndNamesWhatCouldNotBePlaced(@TempDir Path dir) throws IOException {
-        ContourIndex index = ContourIndex.importGeoJson(write(dir, "squares.geojson", SQUARES), GAZETTEER);
+        ContourIndex index =
+                ContourIndex.importGeoJson(write(dir, "squares.geojson", SQUARES), GAZETTEER);
         ContourIndex.ImportReport report = index.importReport().orElseThrow();
 
         assertThat(report.files()).isEqualTo(1);
@@ -79,7 +83,9 @@ class ContourImportTest {
         assertThat(report.mergedAreas()).isEqualTo(1);
         assertThat(report.skippedFeatures()).isEqualTo(3);
         assertThat(report.unmappedCodes()).containsExactly("99999");
-        assertThat(report.communesWithoutContour()).hasSize(34_969 - 2).doesNotContain(commune("29019"));
+        assertThat(report.communesWithoutContour())
+                .hasSize(34_969 - 2)
+                .doesNotContain(commune("29019"));
         // The two Brest squares share a side: their union is one polygon.
         assertThat(index.vertexCount()).isLessThan(5 + 5 + 5 + 5);
     }
@@ -87,7 +93,8 @@ class ContourImportTest {
     @Test
     void aFolderIsSearchedRecursivelyAndGzipIsRead(@TempDir Path dir) throws IOException {
         Path nested = Files.createDirectories(dir.resolve("a").resolve("b"));
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(nested.resolve("squares.geojson.gz")))) {
+        try (OutputStream out =
+                new GZIPOutputStream(Files.newOutputStream(nested.resolve("squares.geojson.gz")))) {
             out.write(SQUARES.getBytes(UTF_8));
         }
         Files.writeString(dir.resolve("notes.txt"), "not contours");
@@ -98,7 +105,8 @@ class ContourImportTest {
     }
 
     @Test
-    void projectedCoordinatesAreRejectedWithTheWayToReprojectThem(@TempDir Path dir) throws IOException {
+    void projectedCoordinatesAreRejectedWithTheWayToReprojectThem(@TempDir Path dir)
+            throws IOException {
         Path file = write(dir, "lambert93.geojson", """
                 {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": "33063"},
                   "geometry": {"type": "Polygon", "coordinates": [[[417000, 6423000], [418000, 6423000],
@@ -115,7 +123,8 @@ class ContourImportTest {
     @Test
     void aFileThatIsNotAFeatureCollectionIsRejected(@TempDir Path dir) throws IOException {
         Path feature = write(dir, "one.geojson", "{\"type\": \"Feature\", \"geometry\": null}");
-        Path broken = write(dir, "broken.json", "{\"type\": \"FeatureCollection\", \"features\": [");
+        Path broken =
+                write(dir, "broken.json", "{\"type\": \"FeatureCollection\", \"features\": [");
 
         assertThatThrownBy(() -> ContourIndex.importGeoJson(feature, GAZETTEER))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -144,7 +153,8 @@ class ContourImportTest {
                 .hasMessageContaining("not a Parvis contour file")
                 .hasMessageContaining("import-contours");
 
-        ContourIndex index = ContourIndex.importGeoJson(write(dir, "squares.geojson", SQUARES), GAZETTEER);
+        ContourIndex index =
+                ContourIndex.importGeoJson(write(dir, "squares.geojson", SQUARES), GAZETTEER);
         Path saved = dir.resolve("saved.bin");
         index.save(saved);
         byte[] bytes = Files.readAllBytes(saved);

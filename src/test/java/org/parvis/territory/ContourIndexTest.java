@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.parvis.model.AreaId.commune;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +13,13 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.parvis.model.AreaId;
 import org.parvis.model.GeoPoint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Point look-ups over the real 2018 contours of all French communes ({@code
@@ -35,7 +36,8 @@ class ContourIndexTest {
         Optional<Path> found = TerritoryFixtures.sharedContours();
         assumeTrue(
                 found.isPresent(),
-                "2018 contours not found at " + TerritoryFixtures.SHARED_CONTOURS_RELATIVE.toAbsolutePath() + " nor "
+                "2018 contours not found at "
+                        + TerritoryFixtures.SHARED_CONTOURS_RELATIVE.toAbsolutePath() + " nor "
                         + TerritoryFixtures.SHARED_CONTOURS_ABSOLUTE + "; contour tests skipped");
         contours = found.get();
         index = ContourIndex.importGeoJson(contours, TerritoryFixtures.gazetteer());
@@ -139,7 +141,9 @@ class ContourIndexTest {
         List<GeoPoint> points = new ArrayList<>(index.listInteriorPoints(2_000, 7));
         points.add(new GeoPoint(45.5, -3.0));
         for (GeoPoint point : points) {
-            assertThat(loaded.findAreaAt(point)).as(point.toString()).isEqualTo(index.findAreaAt(point));
+            assertThat(loaded.findAreaAt(point))
+                    .as(point.toString())
+                    .isEqualTo(index.findAreaAt(point));
         }
         assertThat(ContourIndex.findInDataDir(dir)).isPresent();
     }
@@ -147,8 +151,9 @@ class ContourIndexTest {
     private static Optional<AreaId> atInteriorOf2018Commune(String code) throws IOException {
         Path departementFile;
         try (var files = Files.list(contours.resolve("communes"))) {
-            departementFile = files.filter(
-                            f -> f.getFileName().toString().startsWith("communes-" + code.substring(0, 2)))
+            departementFile = files.filter(f -> f.getFileName()
+                            .toString()
+                            .startsWith("communes-" + code.substring(0, 2)))
                     .findFirst()
                     .orElseThrow();
         }

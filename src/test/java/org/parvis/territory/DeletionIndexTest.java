@@ -2,13 +2,14 @@ package org.parvis.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.parvis.model.AreaLevel;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
-import org.parvis.model.AreaLevel;
 
 /**
  * The deletion index finds exactly what a brute-force scan with the same distance finds, on the

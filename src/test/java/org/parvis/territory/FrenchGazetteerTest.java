@@ -10,6 +10,10 @@ import static org.parvis.model.AreaId.departement;
 import static org.parvis.model.AreaId.epci;
 import static org.parvis.model.AreaId.region;
 
+import org.junit.jupiter.api.Test;
+import org.parvis.model.AreaId;
+import org.parvis.model.AreaLevel;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,9 +22,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
-import org.parvis.model.AreaId;
-import org.parvis.model.AreaLevel;
 
 /**
  * Checks the bundled COG 2026 gazetteer against facts read directly from the JSON files of
@@ -33,9 +34,10 @@ class FrenchGazetteerTest {
 
     // Bordeaux Métropole's "membres" in epci.json (SIREN 243300316), sorted.
     private static final List<String> BORDEAUX_METROPOLE_MEMBERS = List.of(
-            "33003", "33004", "33013", "33032", "33039", "33056", "33063", "33065", "33069", "33075", "33096", "33119",
-            "33162", "33167", "33192", "33200", "33249", "33273", "33281", "33312", "33318", "33376", "33434", "33449",
-            "33487", "33519", "33522", "33550");
+            "33003", "33004", "33013", "33032", "33039", "33056", "33063", "33065", "33069",
+            "33075", "33096", "33119", "33162", "33167", "33192", "33200", "33249", "33273",
+            "33281", "33312", "33318", "33376", "33434", "33449", "33487", "33519", "33522",
+            "33550");
 
     @Test
     void holdsEveryAreaOfTheCog2026() {
@@ -49,7 +51,9 @@ class FrenchGazetteerTest {
         assertThat(GAZETTEER.listPlaces(AreaLevel.NATION))
                 .extracting(Place::name)
                 .containsExactly("France");
-        assertThat(GAZETTEER.listPlaces(AreaLevel.EU)).extracting(Place::name).containsExactly("Union européenne");
+        assertThat(GAZETTEER.listPlaces(AreaLevel.EU))
+                .extracting(Place::name)
+                .containsExactly("Union européenne");
         assertThat(GAZETTEER.listPlaces(AreaLevel.LOCAL)).isEmpty();
         assertThat(GAZETTEER.size()).isEqualTo(34_969 + 45 + 1_255 + 109 + 26 + 2);
     }
@@ -65,7 +69,8 @@ class FrenchGazetteerTest {
         Place brest = GAZETTEER.getPlace(commune("29019"));
 
         assertThat(brest.name()).isEqualTo("Brest");
-        assertThat(brest.parents()).containsExactly(epci("242900314"), departement("29"), region("53"), FRANCE, EU);
+        assertThat(brest.parents())
+                .containsExactly(epci("242900314"), departement("29"), region("53"), FRANCE, EU);
         assertThat(brest.postcodes()).containsExactly("29200");
         assertThat(brest.population()).isEqualTo(142_346L);
         assertThat(GAZETTEER.listParents(commune("29019"))).isEqualTo(brest.parents());
@@ -77,7 +82,13 @@ class FrenchGazetteerTest {
 
         assertThat(paris12.name()).isEqualTo("Paris 12e Arrondissement");
         assertThat(paris12.parents())
-                .containsExactly(commune("75056"), epci("200054781"), departement("75"), region("11"), FRANCE, EU);
+                .containsExactly(
+                        commune("75056"),
+                        epci("200054781"),
+                        departement("75"),
+                        region("11"),
+                        FRANCE,
+                        EU);
         assertThat(paris12.postcodes()).containsExactly("75012");
         assertThat(paris12.population()).isEqualTo(138_024L);
     }
@@ -87,7 +98,8 @@ class FrenchGazetteerTest {
         List<AreaId> bordeaux = GAZETTEER.listParents(commune("33063"));
         List<AreaId> merignac = GAZETTEER.listParents(commune("33281"));
 
-        assertThat(bordeaux).containsExactly(epci("243300316"), departement("33"), region("75"), FRANCE, EU);
+        assertThat(bordeaux)
+                .containsExactly(epci("243300316"), departement("33"), region("75"), FRANCE, EU);
         assertThat(merignac).isEqualTo(bordeaux);
         assertThat(GAZETTEER.getPlace(commune("33063")).postcodes())
                 .containsExactly("33000", "33100", "33200", "33300", "33800");
@@ -98,13 +110,15 @@ class FrenchGazetteerTest {
         Place metropole = GAZETTEER.getPlace(epci("243300316"));
 
         assertThat(metropole.name()).isEqualTo("Bordeaux Métropole");
-        assertThat(metropole.parents()).containsExactly(departement("33"), region("75"), FRANCE, EU);
+        assertThat(metropole.parents())
+                .containsExactly(departement("33"), region("75"), FRANCE, EU);
         // epci.json: populationMunicipale 843738.
         assertThat(metropole.population()).isEqualTo(843_738L);
         assertThat(GAZETTEER.listChildren(epci("243300316")))
                 .containsExactlyElementsOf(
                         BORDEAUX_METROPOLE_MEMBERS.stream().map(AreaId::commune).toList());
-        assertThat(GAZETTEER.listChildren(departement("33"))).contains(epci("243300316"), commune("33063"));
+        assertThat(GAZETTEER.listChildren(departement("33")))
+                .contains(epci("243300316"), commune("33063"));
     }
 
     @Test
@@ -122,7 +136,8 @@ class FrenchGazetteerTest {
 
     @Test
     void onlyTheNinetyEightCommunesOutsideEpcisLackAnEpciParent() {
-        // 34,969 current communes; 34,871 appear in some EPCI's "membres" (94 COM + 4 islands do not).
+        // 34,969 current communes; 34,871 appear in some EPCI's "membres" (94 COM + 4 islands do
+        // not).
         long withoutEpci = GAZETTEER.listPlaces(AreaLevel.COMMUNE).stream()
                 .filter(place -> place.parents().get(0).level() != AreaLevel.EPCI)
                 .count();
@@ -135,7 +150,8 @@ class FrenchGazetteerTest {
         assertThat(GAZETTEER.listParents(commune("2A004")))
                 .containsExactly(epci("242010056"), departement("2A"), region("94"), FRANCE, EU);
         assertThat(GAZETTEER.getPlace(commune("2A004")).name()).isEqualTo("Ajaccio");
-        assertThat(GAZETTEER.listChildren(region("94"))).contains(departement("2A"), departement("2B"));
+        assertThat(GAZETTEER.listChildren(region("94")))
+                .contains(departement("2A"), departement("2B"));
     }
 
     @Test
@@ -192,7 +208,8 @@ class FrenchGazetteerTest {
         assertThat(GAZETTEER.listParents(EU)).isEmpty();
         assertThat(GAZETTEER.listParents(FRANCE)).containsExactly(EU);
         assertThat(GAZETTEER.listParents(region("53"))).containsExactly(FRANCE, EU);
-        assertThat(GAZETTEER.listParents(departement("29"))).containsExactly(region("53"), FRANCE, EU);
+        assertThat(GAZETTEER.listParents(departement("29")))
+                .containsExactly(region("53"), FRANCE, EU);
         assertThat(GAZETTEER.listChildren(EU)).containsExactly(FRANCE);
         assertThat(GAZETTEER.listChildren(FRANCE))
                 .hasSize(26)
@@ -223,7 +240,9 @@ class FrenchGazetteerTest {
 
             for (Place place : places) {
                 List<AreaId> children = GAZETTEER.listChildren(place.id());
-                assertThat(children).as(place.id().value()).isSortedAccordingTo(Comparator.naturalOrder());
+                assertThat(children)
+                        .as(place.id().value())
+                        .isSortedAccordingTo(Comparator.naturalOrder());
                 for (AreaId child : children) {
                     assertThat(GAZETTEER.listParents(child))
                             .as("parents of %s", child)
@@ -240,11 +259,15 @@ class FrenchGazetteerTest {
 
     @Test
     void parentsGoFromFinestToBroadest() {
-        for (AreaLevel level : List.of(AreaLevel.ARRONDISSEMENT, AreaLevel.COMMUNE, AreaLevel.EPCI)) {
+        for (AreaLevel level :
+                List.of(AreaLevel.ARRONDISSEMENT, AreaLevel.COMMUNE, AreaLevel.EPCI)) {
             for (Place place : GAZETTEER.listPlaces(level)) {
                 List<AreaLevel> levels =
                         place.parents().stream().map(AreaId::level).collect(Collectors.toList());
-                assertThat(levels).as(place.id().value()).isSorted().endsWith(AreaLevel.NATION, AreaLevel.EU);
+                assertThat(levels)
+                        .as(place.id().value())
+                        .isSorted()
+                        .endsWith(AreaLevel.NATION, AreaLevel.EU);
             }
         }
     }
@@ -270,7 +293,8 @@ class FrenchGazetteerTest {
 
     @Test
     void populationIsAbsentWhereTheCogHasNone() {
-        // communes.json has no population for the TAAF districts (98411–98415) nor Clipperton (98901).
+        // communes.json has no population for the TAAF districts (98411–98415) nor Clipperton
+        // (98901).
         assertThat(GAZETTEER.getPlace(commune("98411")).population()).isNull();
         assertThat(GAZETTEER.getPlace(commune("98901")).population()).isNull();
         assertThat(GAZETTEER.getPlace(departement("984")).population()).isNull();
@@ -288,20 +312,30 @@ class FrenchGazetteerTest {
         assertThat(formers.stream().filter(f -> f.type().equals(FormerCommune.ASSOCIEE)))
                 .hasSize(471);
         assertThat(formers)
-                .contains(new FormerCommune("01015", "Arbignieu", FormerCommune.DELEGUEE, commune("01015")))
-                .contains(new FormerCommune("01120", "Cordieux", FormerCommune.ASSOCIEE, commune("01262")))
+                .contains(new FormerCommune(
+                        "01015", "Arbignieu", FormerCommune.DELEGUEE, commune("01015")))
+                .contains(new FormerCommune(
+                        "01120", "Cordieux", FormerCommune.ASSOCIEE, commune("01262")))
                 // Brest's anciensCodes 29096, 29253, 29258 have no name in the package.
-                .contains(new FormerCommune("29096", null, FormerCommune.ANCIEN_CODE, commune("29019")))
-                .contains(new FormerCommune("20004", null, FormerCommune.ANCIEN_CODE, commune("2A004")));
+                .contains(new FormerCommune(
+                        "29096", null, FormerCommune.ANCIEN_CODE, commune("29019")))
+                .contains(new FormerCommune(
+                        "20004", null, FormerCommune.ANCIEN_CODE, commune("2A004")));
         // 01015 is already the commune déléguée Arbignieu of 01015: no second ancien-code entry.
-        assertThat(formers).noneMatch(f -> f.code().equals("01015") && f.type().equals(FormerCommune.ANCIEN_CODE));
+        assertThat(formers)
+                .noneMatch(f ->
+                        f.code().equals("01015") && f.type().equals(FormerCommune.ANCIEN_CODE));
     }
 
     @Test
     void communesAndEpcisAreFoundBySiren() {
         // communes.json: Brest has siren 212900195; epci.json: Brest Métropole is 242900314.
-        assertThat(GAZETTEER.findPlaceBySiren("212900195")).map(Place::id).contains(commune("29019"));
-        assertThat(GAZETTEER.findPlaceBySiren("242900314")).map(Place::id).contains(epci("242900314"));
+        assertThat(GAZETTEER.findPlaceBySiren("212900195"))
+                .map(Place::id)
+                .contains(commune("29019"));
+        assertThat(GAZETTEER.findPlaceBySiren("242900314"))
+                .map(Place::id)
+                .contains(epci("242900314"));
         assertThat(GAZETTEER.findSiren(commune("29019"))).contains("212900195");
         assertThat(GAZETTEER.findPlaceBySiren("000000000")).isEmpty();
         // The communes of overseas collectivities have no SIREN in the package.
@@ -310,7 +344,8 @@ class FrenchGazetteerTest {
 
     @Test
     void aFormerCommuneMustPointToACurrentCommune() {
-        assertThatThrownBy(() -> new FormerCommune("29096", null, FormerCommune.ANCIEN_CODE, epci("242900314")))
+        assertThatThrownBy(() -> new FormerCommune(
+                        "29096", null, FormerCommune.ANCIEN_CODE, epci("242900314")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fr:epci:242900314");
         assertThatThrownBy(() -> new FormerCommune("29096", null, "fusion", commune("29019")))
@@ -349,26 +384,35 @@ class FrenchGazetteerTest {
 
     @Test
     void aMalformedLineIsReportedByNumber() {
-        assertThatThrownBy(() -> read(HEADER, "R\t53\tBretagne", "D\t29\tFinistère\t53", "C\t29019\tBrest\t29"))
+        assertThatThrownBy(() -> read(
+                        HEADER, "R\t53\tBretagne", "D\t29\tFinistère\t53", "C\t29019\tBrest\t29"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("test.tsv line 4")
                 .hasMessageContaining("has 9 tab-separated fields, this one has 4");
-        assertThatThrownBy(() -> read(HEADER, "R\t53\tBretagne", "D\t29\tFinistère\t53", "E\t242900314\tX\tCA\tmany"))
+        assertThatThrownBy(() -> read(
+                        HEADER,
+                        "R\t53\tBretagne",
+                        "D\t29\tFinistère\t53",
+                        "E\t242900314\tX\tCA\tmany"))
                 .hasMessageContaining("line 4")
                 .hasMessageContaining("population 'many'");
     }
 
     @Test
     void aCommuneInAnUnknownDepartementIsRejected() {
-        assertThatThrownBy(() -> read(HEADER, "R\t53\tBretagne", "C\t29019\tBrest\t29\t53\t142346\t29200\t\t"))
+        assertThatThrownBy(() -> read(
+                        HEADER, "R\t53\tBretagne", "C\t29019\tBrest\t29\t53\t142346\t29200\t\t"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("commune 29019 refers to unknown département 29");
     }
 
     @Test
     void aFormerCommuneOfAnUnknownCommuneIsRejected() {
-        assertThatThrownBy(
-                        () -> read(HEADER, "R\t53\tBretagne", "D\t29\tFinistère\t53", "F\tancien-code\t29096\t\t29019"))
+        assertThatThrownBy(() -> read(
+                        HEADER,
+                        "R\t53\tBretagne",
+                        "D\t29\tFinistère\t53",
+                        "F\tancien-code\t29096\t\t29019"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("former commune 29096 refers to unknown commune 29019");
     }
@@ -377,6 +421,7 @@ class FrenchGazetteerTest {
             "#parvis-fr-areas\tformat=1\tcog=2026\tsource=@etalab/decoupage-administratif@6.0.0";
 
     private static FrenchGazetteer read(String... lines) throws IOException {
-        return FrenchGazetteer.read(new BufferedReader(new StringReader(String.join("\n", lines))), "test.tsv");
+        return FrenchGazetteer.read(
+                new BufferedReader(new StringReader(String.join("\n", lines))), "test.tsv");
     }
 }

@@ -2,11 +2,12 @@ package org.parvis.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** The index's three look-ups on a handful of keys (place numbers stand for places). */
 class NameIndexTest {

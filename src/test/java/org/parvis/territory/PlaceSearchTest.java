@@ -1,9 +1,15 @@
 package org.parvis.territory;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.parvis.model.AreaId.commune;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.parvis.model.AreaId;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.parvis.model.AreaId;
 
 /**
  * Runs the real queries of {@code place-queries.tsv} (expectations checked against the official
@@ -28,7 +30,14 @@ class PlaceSearchTest {
     private static final PlaceSearch SEARCH = TerritoryFixtures.search();
 
     /** One row of place-queries.tsv. */
-    record Query(int line, String query, String check, List<String> ids, String match, String kind, String note) {
+    record Query(
+            int line,
+            String query,
+            String check,
+            List<String> ids,
+            String match,
+            String kind,
+            String note) {
         @Override
         public String toString() {
             return "line " + line + ": " + query + " (" + kind + ")";
@@ -57,7 +66,8 @@ class PlaceSearchTest {
     void aRealQueryFindsTheOfficialPlaces(Query q) {
         int limit = q.ids().size() > 10 || q.check().equals("exactly") ? PlaceSearch.MAX_LIMIT : 10;
         List<PlaceMatch> matches = SEARCH.search(q.query(), limit);
-        List<String> found = matches.stream().map(m -> m.place().id().value()).collect(Collectors.toList());
+        List<String> found =
+                matches.stream().map(m -> m.place().id().value()).collect(Collectors.toList());
 
         switch (q.check()) {
             case "first" ->
@@ -67,14 +77,17 @@ class PlaceSearchTest {
             case "exactly" -> assertThat(found).as(q.toString()).containsExactlyElementsOf(q.ids());
             case "contains" -> assertThat(found).as(q.toString()).containsAll(q.ids());
             case "none" -> assertThat(found).as(q.toString()).isEmpty();
-            default -> throw new IllegalArgumentException("unknown check " + q.check() + " in " + q);
+            default ->
+                throw new IllegalArgumentException("unknown check " + q.check() + " in " + q);
         }
         if (!q.match().equals("-")) {
             PlaceMatch firstExpected = matches.stream()
                     .filter(m -> m.place().id().value().equals(q.ids().get(0)))
                     .findFirst()
                     .orElseThrow();
-            assertThat(firstExpected.kind()).as(q.toString()).isEqualTo(MatchKind.valueOf(q.match()));
+            assertThat(firstExpected.kind())
+                    .as(q.toString())
+                    .isEqualTo(MatchKind.valueOf(q.match()));
         }
     }
 
@@ -126,14 +139,18 @@ class PlaceSearchTest {
                 .extracting(m -> m.place().parents())
                 .anySatisfy(parents -> assertThat(parents).contains(AreaId.departement("93")))
                 .anySatisfy(parents -> assertThat(parents).contains(AreaId.departement("974")));
-        assertThat(matches).allSatisfy(m -> assertThat(m.place().parents()).endsWith(AreaId.FRANCE, AreaId.EU));
+        assertThat(matches)
+                .allSatisfy(
+                        m -> assertThat(m.place().parents()).endsWith(AreaId.FRANCE, AreaId.EU));
     }
 
     @Test
     void aTyposQueryNeverOutranksAnExactName() {
         // "Lyon" is exact; "Lyons-la-Forêt" starts with it; no fuzzy neighbour comes first.
         assertThat(SEARCH.search("Lyon", 10).get(0).place().id()).isEqualTo(commune("69123"));
-        assertThat(SEARCH.search("Lyon", 10)).extracting(PlaceMatch::kind).doesNotContain(MatchKind.FUZZY);
+        assertThat(SEARCH.search("Lyon", 10))
+                .extracting(PlaceMatch::kind)
+                .doesNotContain(MatchKind.FUZZY);
     }
 
     @Test
@@ -170,7 +187,8 @@ class PlaceSearchTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("parameter limit is 0")
                 .hasMessageContaining("1 to 50");
-        assertThatThrownBy(() -> SEARCH.search("Brest", 51)).hasMessageContaining("parameter limit is 51");
+        assertThatThrownBy(() -> SEARCH.search("Brest", 51))
+                .hasMessageContaining("parameter limit is 51");
     }
 
     @Test
@@ -182,8 +200,8 @@ class PlaceSearchTest {
 
     @Test
     void concurrentSearchesAnswerAsSequentialOnes() throws Exception {
-        List<String> queries =
-                List.of("Bordaux", "33000", "st etienne", "Saint-Denis 974", "Marseile", "51300", "Bord");
+        List<String> queries = List.of(
+                "Bordaux", "33000", "st etienne", "Saint-Denis 974", "Marseile", "51300", "Bord");
         List<List<PlaceMatch>> expected =
                 queries.stream().map(q -> SEARCH.search(q, 20)).toList();
 

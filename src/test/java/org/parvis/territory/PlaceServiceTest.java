@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import org.parvis.model.Json;
+
+import java.util.Optional;
 
 /** The JSON the places API serves, built from the real gazetteer and the Gironde excerpt. */
 class PlaceServiceTest {
 
-    private static final PlaceService WITHOUT_CONTOURS = PlaceService.of(TerritoryFixtures.search(), Optional.empty());
+    private static final PlaceService WITHOUT_CONTOURS =
+            PlaceService.of(TerritoryFixtures.search(), Optional.empty());
 
     @Test
     void searchAnswersCandidatesWithTheirDepartementAndParents() throws Exception {
-        JsonNode json = Json.mapper().readTree(Json.write(WITHOUT_CONTOURS.search("  Saint-Denis ", 2)));
+        JsonNode json =
+                Json.mapper().readTree(Json.write(WITHOUT_CONTOURS.search("  Saint-Denis ", 2)));
 
         assertThat(json.path("query").asText()).isEqualTo("Saint-Denis");
         JsonNode first = json.path("places").path(0);
@@ -24,7 +28,8 @@ class PlaceServiceTest {
         assertThat(first.path("level").asText()).isEqualTo("commune");
         assertThat(first.path("postcodes").get(0).asText()).startsWith("974");
         assertThat(first.path("population").asLong()).isPositive();
-        assertThat(first.path("parents").toString()).contains("fr:departement:974", "fr:region:04", "\"fr\"", "\"eu\"");
+        assertThat(first.path("parents").toString())
+                .contains("fr:departement:974", "fr:region:04", "\"fr\"", "\"eu\"");
         assertThat(first.path("departement").path("name").asText()).isEqualTo("La Réunion");
         assertThat(first.path("match").asText()).isEqualTo("exact_name");
         assertThat(first.has("matchedName")).isFalse();
@@ -51,7 +56,8 @@ class PlaceServiceTest {
     @Test
     void aPointLookUpAnswersTheCommuneOrTheClearNegative() throws Exception {
         ContourIndex contours = ContourIndex.importGeoJson(
-                TerritoryFixtures.resource("gironde-contours-2018-excerpt.geojson"), TerritoryFixtures.gazetteer());
+                TerritoryFixtures.resource("gironde-contours-2018-excerpt.geojson"),
+                TerritoryFixtures.gazetteer());
         PlaceService service = PlaceService.of(TerritoryFixtures.search(), Optional.of(contours));
 
         JsonNode found = Json.mapper().readTree(Json.write(service.locate(44.83776, -0.57947)));
@@ -72,6 +78,7 @@ class PlaceServiceTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lat/lon")
                 .hasMessageContaining("95");
-        assertThatThrownBy(() -> WITHOUT_CONTOURS.locate(Double.NaN, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WITHOUT_CONTOURS.locate(Double.NaN, 2))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -2,12 +2,14 @@ package org.parvis.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs the benchmark briefly to check it measures and reports; no timing is asserted. */
 class PlacesBenchCommandTest {
@@ -42,6 +44,8 @@ class PlacesBenchCommandTest {
         int exit = cli.execute("--data", dir.toString(), "--queries", "100");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("Point look-ups skipped").doesNotContain("| Point in polygon");
+        assertThat(out.toString())
+                .contains("Point look-ups skipped")
+                .doesNotContain("| Point in polygon");
     }
 }

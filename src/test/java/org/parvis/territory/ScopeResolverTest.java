@@ -8,12 +8,6 @@ import static org.parvis.model.AreaId.departement;
 import static org.parvis.model.AreaId.epci;
 import static org.parvis.model.AreaId.region;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -23,6 +17,13 @@ import org.parvis.model.AreaId;
 import org.parvis.model.Derivation;
 import org.parvis.model.GeoPoint;
 import org.parvis.model.TerritoryRef;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scope resolution on scope names as Decidim, CAP Collectif and Consul instances spell them, with
@@ -40,7 +41,8 @@ class ScopeResolverTest {
     @BeforeAll
     static void loadContourExcerpt() {
         contours = ContourIndex.importGeoJson(
-                TerritoryFixtures.resource("gironde-contours-2018-excerpt.geojson"), TerritoryFixtures.gazetteer());
+                TerritoryFixtures.resource("gironde-contours-2018-excerpt.geojson"),
+                TerritoryFixtures.gazetteer());
     }
 
     private static ScopeResolver resolver(UnresolvedScopes registry) {
@@ -48,7 +50,8 @@ class ScopeResolverTest {
     }
 
     private static ScopeResolution resolve(AreaId organiser, String... labels) {
-        return resolver(new UnresolvedScopes()).resolve(ScopeInput.ofLabels("test-source", organiser, labels));
+        return resolver(new UnresolvedScopes())
+                .resolve(ScopeInput.ofLabels("test-source", organiser, labels));
     }
 
     private static List<AreaId> areas(ScopeResolution resolution) {
@@ -76,7 +79,8 @@ class ScopeResolverTest {
         void aCommuneNameInsideTheMetropoleIsMapped(String label, String code) {
             ScopeResolution resolution = resolve(BORDEAUX_METROPOLE, label);
 
-            assertThat(resolution.areas()).containsExactly(new TerritoryRef(commune(code), Derivation.MAPPED, label));
+            assertThat(resolution.areas())
+                    .containsExactly(new TerritoryRef(commune(code), Derivation.MAPPED, label));
             assertThat(resolution.unresolvedLabels()).isEmpty();
         }
 
@@ -85,11 +89,13 @@ class ScopeResolverTest {
             UnresolvedScopes registry = new UnresolvedScopes();
             ScopeResolver resolver = resolver(registry);
 
-            ScopeResolution first =
-                    resolver.resolve(ScopeInput.ofLabels("bordeaux-decidim", BORDEAUX_METROPOLE, "Quartier Bastide"));
-            resolver.resolve(ScopeInput.ofLabels("bordeaux-decidim", BORDEAUX_METROPOLE, "quartier bastide"));
+            ScopeResolution first = resolver.resolve(ScopeInput.ofLabels(
+                    "bordeaux-decidim", BORDEAUX_METROPOLE, "Quartier Bastide"));
+            resolver.resolve(ScopeInput.ofLabels(
+                    "bordeaux-decidim", BORDEAUX_METROPOLE, "quartier bastide"));
 
-            assertThat(first.areas()).containsExactly(TerritoryRef.of(BORDEAUX_METROPOLE, Derivation.ORGANISER));
+            assertThat(first.areas())
+                    .containsExactly(TerritoryRef.of(BORDEAUX_METROPOLE, Derivation.ORGANISER));
             assertThat(first.unresolvedLabels()).containsExactly("Quartier Bastide");
             assertThat(registry.list("bordeaux-decidim")).singleElement().satisfies(s -> {
                 assertThat(s.label()).isEqualTo("Quartier Bastide");
@@ -102,14 +108,16 @@ class ScopeResolverTest {
             for (String label : List.of("Métropole", "Toute la métropole", "Bordeaux Métropole")) {
                 assertThat(resolve(BORDEAUX_METROPOLE, label).areas())
                         .as(label)
-                        .containsExactly(new TerritoryRef(BORDEAUX_METROPOLE, Derivation.MAPPED, label));
+                        .containsExactly(
+                                new TerritoryRef(BORDEAUX_METROPOLE, Derivation.MAPPED, label));
             }
         }
 
         @Test
         void aPlaceOutsideTheMetropoleIsNeverChosen() {
             // Paris, and Saint-Denis's many homonyms, all lie outside Bordeaux Métropole.
-            ScopeResolution resolution = resolve(BORDEAUX_METROPOLE, "Paris", "Saint-Denis", "Lormont Nord");
+            ScopeResolution resolution =
+                    resolve(BORDEAUX_METROPOLE, "Paris", "Saint-Denis", "Lormont Nord");
 
             assertThat(areas(resolution)).containsExactly(commune("33249"));
             assertThat(resolution.unresolvedLabels()).containsExactly("Paris", "Saint-Denis");
@@ -117,7 +125,8 @@ class ScopeResolverTest {
 
         @Test
         void severalCommunesGiveSeveralAreasAndThemesAreNotPlaces() {
-            ScopeResolution resolution = resolve(BORDEAUX_METROPOLE, "Mérignac", "Mobilité", "Pessac");
+            ScopeResolution resolution =
+                    resolve(BORDEAUX_METROPOLE, "Mérignac", "Mobilité", "Pessac");
 
             assertThat(areas(resolution)).containsExactly(commune("33281"), commune("33318"));
             assertThat(resolution.unresolvedLabels()).containsExactly("Mobilité");
@@ -139,7 +148,8 @@ class ScopeResolverTest {
                             null));
 
             assertThat(resolution.areas())
-                    .containsExactly(new TerritoryRef(commune("33063"), Derivation.GEOMETRY, "44.8408,-0.559"));
+                    .containsExactly(new TerritoryRef(
+                            commune("33063"), Derivation.GEOMETRY, "44.8408,-0.559"));
             assertThat(resolution.unresolvedLabels()).containsExactly("Quartier Bastide");
         }
 
@@ -147,9 +157,14 @@ class ScopeResolverTest {
         void aPointOutsideTheOrganiserTerritoryIsIgnored() {
             ScopeResolution resolution = resolver(new UnresolvedScopes())
                     .resolve(new ScopeInput(
-                            "mairie-merignac", commune("33281"), List.of(), new GeoPoint(44.83776, -0.57947), null));
+                            "mairie-merignac",
+                            commune("33281"),
+                            List.of(),
+                            new GeoPoint(44.83776, -0.57947),
+                            null));
 
-            assertThat(resolution.areas()).containsExactly(TerritoryRef.of(commune("33281"), Derivation.ORGANISER));
+            assertThat(resolution.areas())
+                    .containsExactly(TerritoryRef.of(commune("33281"), Derivation.ORGANISER));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -157,26 +172,38 @@ class ScopeResolverTest {
                 delimiter = '|',
                 value = {
                     "Place Pey-Berland, 33000 Bordeaux|fr:epci:243300316|fr:commune:33063",
-                    "60 avenue du Maréchal de Lattre de Tassigny, 33700 MERIGNAC|fr:epci:243300316|fr:commune:33281",
+                    "60 avenue du Maréchal de Lattre de Tassigny, 33700 "
+                            + "MERIGNAC|fr:epci:243300316|fr:commune:33281",
                     "Salle des fêtes, Le Haillan|fr:epci:243300316|fr:commune:33200",
                     "Hôtel de ville, 33045 Bordeaux Cedex|fr:epci:243300316|fr:commune:33063",
-                    "Mairie du 12e, 130 avenue Daumesnil, 75012 Paris|fr:commune:75056|fr:arrondissement:75112",
-                    "1 place de l'Hôtel de Ville, 93200 Saint-Denis|fr:departement:93|fr:commune:93066"
+                    "Mairie du 12e, 130 avenue Daumesnil, 75012 "
+                            + "Paris|fr:commune:75056|fr:arrondissement:75112",
+                    "1 place de l'Hôtel de Ville, 93200 "
+                            + "Saint-Denis|fr:departement:93|fr:commune:93066"
                 })
-        void anAddressIsPlacedByItsPostcodeAndCommuneName(String address, String organiser, String expected) {
+        void anAddressIsPlacedByItsPostcodeAndCommuneName(
+                String address, String organiser, String expected) {
             ScopeResolution resolution = resolver(new UnresolvedScopes())
-                    .resolve(new ScopeInput("meetings", AreaId.parse(organiser), List.of(), null, address));
+                    .resolve(new ScopeInput(
+                            "meetings", AreaId.parse(organiser), List.of(), null, address));
 
             assertThat(resolution.areas())
-                    .containsExactly(new TerritoryRef(AreaId.parse(expected), Derivation.MAPPED, address));
+                    .containsExactly(
+                            new TerritoryRef(AreaId.parse(expected), Derivation.MAPPED, address));
         }
 
         @Test
         void anAddressOutsideTheTerritoryFallsBackToTheOrganiser() {
             ScopeResolution resolution = resolver(new UnresolvedScopes())
-                    .resolve(new ScopeInput("meetings", NANTES, List.of(), null, "Place Pey-Berland, 33000 Bordeaux"));
+                    .resolve(new ScopeInput(
+                            "meetings",
+                            NANTES,
+                            List.of(),
+                            null,
+                            "Place Pey-Berland, 33000 Bordeaux"));
 
-            assertThat(resolution.areas()).containsExactly(TerritoryRef.of(NANTES, Derivation.ORGANISER));
+            assertThat(resolution.areas())
+                    .containsExactly(TerritoryRef.of(NANTES, Derivation.ORGANISER));
         }
     }
 
@@ -195,12 +222,19 @@ class ScopeResolverTest {
             // "Malakoff" is also a commune of Hauts-de-Seine: it must not pull the item there.
             ScopeResolution resolution = resolve(NANTES, district);
 
-            assertThat(resolution.areas()).containsExactly(TerritoryRef.of(NANTES, Derivation.ORGANISER));
+            assertThat(resolution.areas())
+                    .containsExactly(TerritoryRef.of(NANTES, Derivation.ORGANISER));
             assertThat(resolution.unresolvedLabels()).containsExactly(district);
         }
 
         @ParameterizedTest(name = "{0} -> {1}")
-        @CsvSource({"Ariège, 09", "Aude, 11", "Haute-Garonne, 31", "Hautes-Pyrénées (65), 65", "lozere, 48", "Gard, 30"
+        @CsvSource({
+            "Ariège, 09",
+            "Aude, 11",
+            "Haute-Garonne, 31",
+            "Hautes-Pyrénées (65), 65",
+            "lozere, 48",
+            "Gard, 30"
         })
         void aRegionalBudgetsDistrictsAreItsDepartements(String district, String code) {
             assertThat(areas(resolve(OCCITANIE, district))).containsExactly(departement(code));
@@ -247,7 +281,8 @@ class ScopeResolverTest {
         void aMadridGeozoneMatchesNothingInParis() {
             ScopeResolution resolution = resolve(PARIS, "Chamberí");
 
-            assertThat(resolution.areas()).containsExactly(TerritoryRef.of(PARIS, Derivation.ORGANISER));
+            assertThat(resolution.areas())
+                    .containsExactly(TerritoryRef.of(PARIS, Derivation.ORGANISER));
             assertThat(resolution.unresolvedLabels()).containsExactly("Chamberí");
         }
     }
@@ -258,17 +293,19 @@ class ScopeResolverTest {
         @Test
         void aConfiguredMappingWinsAndIsNotReportedAsUnresolved() {
             UnresolvedScopes registry = new UnresolvedScopes();
-            ScopeResolver resolver =
-                    resolver(registry).withMappings("bordeaux-decidim", Map.of("quartier bastide", commune("33063")));
+            ScopeResolver resolver = resolver(registry)
+                    .withMappings("bordeaux-decidim", Map.of("quartier bastide", commune("33063")));
 
-            ScopeResolution resolution =
-                    resolver.resolve(ScopeInput.ofLabels("bordeaux-decidim", BORDEAUX_METROPOLE, "Quartier Bastide"));
+            ScopeResolution resolution = resolver.resolve(ScopeInput.ofLabels(
+                    "bordeaux-decidim", BORDEAUX_METROPOLE, "Quartier Bastide"));
 
             assertThat(resolution.areas())
-                    .containsExactly(new TerritoryRef(commune("33063"), Derivation.MANUAL, "Quartier Bastide"));
+                    .containsExactly(new TerritoryRef(
+                            commune("33063"), Derivation.MANUAL, "Quartier Bastide"));
             assertThat(registry.listAll()).isEmpty();
             // Another source's label of the same name is not mapped.
-            assertThat(resolver.resolve(ScopeInput.ofLabels("other", BORDEAUX_METROPOLE, "Quartier Bastide"))
+            assertThat(resolver.resolve(ScopeInput.ofLabels(
+                                    "other", BORDEAUX_METROPOLE, "Quartier Bastide"))
                             .unresolvedLabels())
                     .containsExactly("Quartier Bastide");
         }
@@ -277,7 +314,8 @@ class ScopeResolverTest {
         void aMappingToAnUnknownAreaIsRejectedNamingTheLabel() {
             ScopeResolver resolver = resolver(new UnresolvedScopes());
 
-            assertThatThrownBy(() -> resolver.withMappings("s", Map.of("Quartier Bastide", commune("99999"))))
+            assertThatThrownBy(() -> resolver.withMappings(
+                            "s", Map.of("Quartier Bastide", commune("99999"))))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'Quartier Bastide'")
                     .hasMessageContaining("fr:commune:99999");
@@ -302,7 +340,8 @@ class ScopeResolverTest {
             Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
             UnresolvedScopes registry = new UnresolvedScopes(clock);
 
-            resolver(registry).resolve(ScopeInput.ofLabels("nantes-capco", NANTES, "Dervallières Zola"));
+            resolver(registry)
+                    .resolve(ScopeInput.ofLabels("nantes-capco", NANTES, "Dervallières Zola"));
 
             assertThat(registry.listAll())
                     .singleElement()

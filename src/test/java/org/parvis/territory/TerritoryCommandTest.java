@@ -2,15 +2,17 @@ package org.parvis.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parvis.model.AreaId;
 import org.parvis.model.GeoPoint;
+
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 class TerritoryCommandTest {
 
@@ -38,7 +40,9 @@ class TerritoryCommandTest {
                 .contains("current communes without a contour: 34963")
                 .contains("Wrote " + data.resolve("contours.bin").toAbsolutePath());
         assertThat(Files.isRegularFile(data.resolve("contours.bin"))).isTrue();
-        assertThat(ContourIndex.findInDataDir(data).orElseThrow().findAreaAt(new GeoPoint(44.83776, -0.57947)))
+        assertThat(ContourIndex.findInDataDir(data)
+                        .orElseThrow()
+                        .findAreaAt(new GeoPoint(44.83776, -0.57947)))
                 .contains(AreaId.commune("33063"));
     }
 

@@ -1,9 +1,10 @@
 package org.parvis.territory;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Shared, lazily built test fixtures: the bundled gazetteer, a place search over it (built once
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 final class TerritoryFixtures {
 
     /** Where the 2018 commune contours sit relative to the repository root, as in CI. */
-    static final Path SHARED_CONTOURS_RELATIVE = Path.of("..", "shared", "geo", "france-contours-2018");
+    static final Path SHARED_CONTOURS_RELATIVE =
+            Path.of("..", "shared", "geo", "france-contours-2018");
 
     /** Where they sit on the development machines. */
     static final Path SHARED_CONTOURS_ABSOLUTE = Path.of("/work/shared/geo/france-contours-2018");
@@ -32,7 +34,10 @@ final class TerritoryFixtures {
         return search;
     }
 
-    /** The 2018 contours folder, if present: {@code ../shared/geo/…}, else {@code /work/shared/geo/…}. */
+    /**
+     * The 2018 contours folder, if present: {@code ../shared/geo/…}, else {@code
+     * /work/shared/geo/…}.
+     */
     static Optional<Path> sharedContours() {
         for (Path candidate : new Path[] {SHARED_CONTOURS_RELATIVE, SHARED_CONTOURS_ABSOLUTE}) {
             if (Files.isDirectory(candidate.resolve("communes"))) {
@@ -47,7 +52,8 @@ final class TerritoryFixtures {
         try {
             return Path.of(TerritoryFixtures.class.getResource(name).toURI());
         } catch (java.net.URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("test resource org/parvis/territory/" + name + " is missing", e);
+            throw new IllegalStateException(
+                    "test resource org/parvis/territory/" + name + " is missing", e);
         }
     }
 }

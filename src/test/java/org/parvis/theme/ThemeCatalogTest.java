@@ -3,10 +3,11 @@ package org.parvis.theme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class ThemeCatalogTest {
 
@@ -37,16 +38,20 @@ class ThemeCatalogTest {
         assertThat(mobility.euDataThemes()).containsExactly("TRAN");
         assertThat(mobility.eurovocDomains()).containsExactly("48");
         assertThat(mobility.sdgs()).containsExactly(11, 9);
-        assertThat(catalog.getTheme("europe_international").eurovocDomains()).containsExactly("08", "10", "76");
-        assertThat(catalog.getTheme("climat_energie").euDataThemes()).containsExactly("ENER", "ENVI");
+        assertThat(catalog.getTheme("europe_international").eurovocDomains())
+                .containsExactly("08", "10", "76");
+        assertThat(catalog.getTheme("climat_energie").euDataThemes())
+                .containsExactly("ENER", "ENVI");
     }
 
     @Test
     void sharedVocabularyCodesAreGivenAsUris() {
         Theme mobility = catalog.getTheme("mobilite");
         assertThat(mobility.euDataThemeUris())
-                .containsExactly(URI.create("http://publications.europa.eu/resource/authority/data-theme/TRAN"));
-        assertThat(mobility.eurovocDomainUris()).containsExactly(URI.create("http://eurovoc.europa.eu/100154"));
+                .containsExactly(URI.create(
+                        "http://publications.europa.eu/resource/authority/data-theme/TRAN"));
+        assertThat(mobility.eurovocDomainUris())
+                .containsExactly(URI.create("http://eurovoc.europa.eu/100154"));
         assertThat(catalog.getTheme("democratie").eurovocDomainUris())
                 .containsExactly(URI.create("http://eurovoc.europa.eu/100142"));
     }
@@ -67,10 +72,12 @@ class ThemeCatalogTest {
     @Test
     void malformedVocabularyCodesAreRejectedWithTheAllowedValues() {
         Map<String, String> labels = Map.of("fr", "Vélo", "en", "Cycling");
-        assertThatThrownBy(() -> new Theme("velo", labels, List.of("TRAN"), List.of("47"), List.of(11)))
+        assertThatThrownBy(() ->
+                        new Theme("velo", labels, List.of("TRAN"), List.of("47"), List.of(11)))
                 .hasMessageContaining("'47'")
                 .hasMessageContaining("48");
-        assertThatThrownBy(() -> new Theme("velo", labels, List.of("TRAN"), List.of("48"), List.of(18)))
+        assertThatThrownBy(() ->
+                        new Theme("velo", labels, List.of("TRAN"), List.of("48"), List.of(18)))
                 .hasMessageContaining("SDG 18");
     }
 }

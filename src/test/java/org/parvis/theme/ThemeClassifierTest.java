@@ -3,14 +3,6 @@ package org.parvis.theme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,17 +19,29 @@ import org.parvis.model.SourceKey;
 import org.parvis.model.ThemeAssignment;
 import org.parvis.model.ThemeMethod;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
 class ThemeClassifierTest {
 
     private static final ThemeClassifier CLASSIFIER = ThemeClassifier.loadDefault();
 
-    private static List<ThemeAssignment> classify(String title, String description, String language) {
+    private static List<ThemeAssignment> classify(
+            String title, String description, String language) {
         return CLASSIFIER.classify(ClassificationInput.ofText(title, description, language));
     }
 
-    private static List<ThemeAssignment> classifyCategories(List<String> categories, Map<String, String> overrides) {
+    private static List<ThemeAssignment> classifyCategories(
+            List<String> categories, Map<String, String> overrides) {
         // A title with no subject, so that only the categories can give themes.
-        return CLASSIFIER.classify(new ClassificationInput("Projet 12", "", "fr", categories, overrides));
+        return CLASSIFIER.classify(
+                new ClassificationInput("Projet 12", "", "fr", categories, overrides));
     }
 
     private static ThemeAssignment find(List<ThemeAssignment> themes, String theme) {
@@ -56,7 +60,8 @@ class ThemeClassifierTest {
 
         @Test
         void commonCategoryNameMapsToItsThemeWithTheLabelAsEvidence() {
-            List<ThemeAssignment> themes = classifyCategories(List.of("Mobilités douces"), Map.of());
+            List<ThemeAssignment> themes =
+                    classifyCategories(List.of("Mobilités douces"), Map.of());
 
             assertThat(ids(themes)).containsExactly("mobilite");
             ThemeAssignment mobility = themes.get(0);
@@ -66,20 +71,30 @@ class ThemeClassifierTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"MOBILITES DOUCES", "mobilité douce", "#MobilitéDouce", "  Mobilités  douces "})
+        @ValueSource(
+                strings = {
+                    "MOBILITES DOUCES",
+                    "mobilité douce",
+                    "#MobilitéDouce",
+                    "  Mobilités  douces "
+                })
         void categoryLabelsMatchWhateverTheirCaseAccentsPluralOrHashtagForm(String label) {
-            assertThat(ids(classifyCategories(List.of(label), Map.of()))).containsExactly("mobilite");
+            assertThat(ids(classifyCategories(List.of(label), Map.of())))
+                    .containsExactly("mobilite");
         }
 
         @Test
         void categoryNamesInOtherLanguagesAreKnown() {
             assertThat(ids(classifyCategories(List.of("Medi ambient"), Map.of())))
                     .containsExactly("environnement");
-            assertThat(ids(classifyCategories(List.of("Vivienda"), Map.of()))).containsExactly("logement");
+            assertThat(ids(classifyCategories(List.of("Vivienda"), Map.of())))
+                    .containsExactly("logement");
             assertThat(ids(classifyCategories(List.of("Bürgerbeteiligung"), Map.of())))
                     .containsExactly("democratie");
-            assertThat(ids(classifyCategories(List.of("Trasporti"), Map.of()))).containsExactly("mobilite");
-            assertThat(ids(classifyCategories(List.of("Housing"), Map.of()))).containsExactly("logement");
+            assertThat(ids(classifyCategories(List.of("Trasporti"), Map.of())))
+                    .containsExactly("mobilite");
+            assertThat(ids(classifyCategories(List.of("Housing"), Map.of())))
+                    .containsExactly("logement");
         }
 
         @Test
@@ -100,8 +115,9 @@ class ThemeClassifierTest {
 
         @Test
         void unknownCategoryIsReadThroughTheLexicon() {
-            ThemeAssignment mobility =
-                    find(classifyCategories(List.of("Pistes cyclables du quartier"), Map.of()), "mobilite");
+            ThemeAssignment mobility = find(
+                    classifyCategories(List.of("Pistes cyclables du quartier"), Map.of()),
+                    "mobilite");
 
             assertThat(mobility.method()).isEqualTo(ThemeMethod.LEXICON);
             assertThat(mobility.evidence())
@@ -110,18 +126,20 @@ class ThemeClassifierTest {
 
         @Test
         void sourceOverrideReplacesTheBuiltInMappingAndScoresOne() {
-            List<ThemeAssignment> themes =
-                    classifyCategories(List.of("Mobilités douces"), Map.of("mobilites douces", "urbanisme"));
+            List<ThemeAssignment> themes = classifyCategories(
+                    List.of("Mobilités douces"), Map.of("mobilites douces", "urbanisme"));
 
             assertThat(ids(themes)).containsExactly("urbanisme");
             assertThat(themes.get(0).score()).isEqualTo(1.0);
-            assertThat(themes.get(0).evidence()).isEqualTo("source category \"Mobilités douces\" (source override)");
+            assertThat(themes.get(0).evidence())
+                    .isEqualTo("source category \"Mobilités douces\" (source override)");
         }
 
         @Test
         void sourceOverrideCanMapALabelToSeveralThemesOrToNone() {
             assertThat(ids(classifyCategories(
-                            List.of("Quartier Nord"), Map.of("Quartier Nord", "cadre_de_vie, urbanisme"))))
+                            List.of("Quartier Nord"),
+                            Map.of("Quartier Nord", "cadre_de_vie, urbanisme"))))
                     .containsExactlyInAnyOrder("cadre_de_vie", "urbanisme");
             assertThat(classifyCategories(List.of("Culture"), Map.of("CULTURE", "-")))
                     .isEmpty();
@@ -145,7 +163,8 @@ class ThemeClassifierTest {
     class Lexicons {
 
         static Stream<Arguments> cases() throws IOException {
-            try (InputStream in = ThemeClassifierTest.class.getResourceAsStream("lexicon-cases.tsv")) {
+            try (InputStream in =
+                    ThemeClassifierTest.class.getResourceAsStream("lexicon-cases.tsv")) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                                 .lines()
                                 .filter(line -> !line.startsWith("#") && !line.isBlank())
@@ -158,7 +177,8 @@ class ThemeClassifierTest {
 
         @ParameterizedTest(name = "[{0}] {1} → {2}")
         @MethodSource("cases")
-        void lexiconMatchesThroughTheAnalyzerOfTheLanguage(String language, String title, String theme, String word) {
+        void lexiconMatchesThroughTheAnalyzerOfTheLanguage(
+                String language, String title, String theme, String word) {
             TextAnalysis.AnalyzedField field = new TextAnalysis(Map.of()).analyze(language, title);
             assertThat(field.size).isPositive();
 
@@ -196,7 +216,9 @@ class ThemeClassifierTest {
 
         @Test
         void titleWordsWeighMoreThanDescriptionWords() {
-            double inTitle = find(classify("Sécurité routière", "Une réunion pour en parler.", "fr"), "securite")
+            double inTitle = find(
+                            classify("Sécurité routière", "Une réunion pour en parler.", "fr"),
+                            "securite")
                     .score();
             double inDescription = classify("Réunion publique", "Sécurité routière.", "fr").stream()
                     .filter(a -> a.theme().equals("securite"))
@@ -213,7 +235,14 @@ class ThemeClassifierTest {
 
         @ParameterizedTest
         @ValueSource(
-                strings = {"Votre avis compte", "Atelier", "Projet n°47", "Consultation", "Réunion publique", "Test"})
+                strings = {
+                    "Votre avis compte",
+                    "Atelier",
+                    "Projet n°47",
+                    "Consultation",
+                    "Réunion publique",
+                    "Test"
+                })
         void itemWithoutASubjectGetsNoTheme(String title) {
             assertThat(classify(title, "", "fr")).isEmpty();
         }
@@ -231,8 +260,8 @@ class ThemeClassifierTest {
 
         @Test
         void sourceCategoryStillCountsWhenTheTextIsTooShort() {
-            List<ThemeAssignment> themes =
-                    CLASSIFIER.classify(new ClassificationInput("Atelier", "", "fr", List.of("Jeunesse"), Map.of()));
+            List<ThemeAssignment> themes = CLASSIFIER.classify(
+                    new ClassificationInput("Atelier", "", "fr", List.of("Jeunesse"), Map.of()));
 
             assertThat(ids(themes)).containsExactly("education_jeunesse");
         }
@@ -244,7 +273,10 @@ class ThemeClassifierTest {
         @Test
         void lexiconEvidenceQuotesTheWordsAsWrittenAndWhereTheyWere() {
             ThemeAssignment mobility = find(
-                    classify("Nouvelles pistes cyclables", "Plus de vélos et moins de voitures sur les quais.", "fr"),
+                    classify(
+                            "Nouvelles pistes cyclables",
+                            "Plus de vélos et moins de voitures sur les quais.",
+                            "fr"),
                     "mobilite");
 
             assertThat(mobility.method()).isEqualTo(ThemeMethod.LEXICON);
@@ -259,7 +291,8 @@ class ThemeClassifierTest {
         void everyAssignmentExplainsItselfAndIsSortedByScore() {
             List<ThemeAssignment> themes = classify(
                     "Concertation sur le prolongement de la ligne de tramway",
-                    "Nouvelles stations, requalification des rues et plantation d'arbres le long du tracé.",
+                    "Nouvelles stations, requalification des rues et plantation d'arbres le long "
+                            + "du tracé.",
                     "fr");
 
             assertThat(themes)
@@ -282,7 +315,8 @@ class ThemeClassifierTest {
                     .isNotEmpty()
                     .allSatisfy(a -> assertThat(a.evidence())
                             .matches("model 0\\.\\d\\d: \"[^\"]+\"(, \"[^\"]+\")*")
-                            .containsAnyOf("\"Conseil\"", "\"commune\"", "\"retraités\"", "\"services\""));
+                            .containsAnyOf(
+                                    "\"Conseil\"", "\"commune\"", "\"retraités\"", "\"services\""));
         }
     }
 
@@ -298,14 +332,22 @@ class ThemeClassifierTest {
                             "fr"),
                     "mobilite");
 
-            assertThat(mobility.evidence()).contains("\"déplacements\" (title)").contains("\"pistes cyclables\"");
+            assertThat(mobility.evidence())
+                    .contains("\"déplacements\" (title)")
+                    .contains("\"pistes cyclables\"");
         }
 
         @Test
         void missingLanguageIsGuessedFromTheText() {
-            assertThat(ids(classify("Nuevo carril bici en la avenida", "Más bicicletas y menos coches.", null)))
+            assertThat(ids(classify(
+                            "Nuevo carril bici en la avenida",
+                            "Más bicicletas y menos coches.",
+                            null)))
                     .contains("mobilite");
-            assertThat(ids(classify("Neuer Radweg an der Hauptstraße", "Mehr Radverkehr in der Stadt.", "de-AT")))
+            assertThat(ids(classify(
+                            "Neuer Radweg an der Hauptstraße",
+                            "Mehr Radverkehr in der Stadt.",
+                            "de-AT")))
                     .contains("mobilite");
         }
 
@@ -322,7 +364,8 @@ class ThemeClassifierTest {
 
         @Test
         void reclassifyingKeepsManualAssignmentsAndTheirVerdict() {
-            ThemeAssignment notRelevant = new ThemeAssignment("cadre_de_vie", ThemeMethod.MANUAL, 0, "not relevant");
+            ThemeAssignment notRelevant =
+                    new ThemeAssignment("cadre_de_vie", ThemeMethod.MANUAL, 0, "not relevant");
             Process process = process(List.of("Cadre de vie"), List.of(notRelevant));
 
             Process reclassified = CLASSIFIER.reclassify(process, Map.of());
@@ -339,9 +382,10 @@ class ThemeClassifierTest {
                     .withId(URI.create("https://participation.example.org/processes/12"))
                     .withSourceKey(new SourceKey("example-decidim", "ParticipatoryProcess/12"))
                     .withTitle(LocalizedText.of("fr", "Les quais <em>apaisés</em>"))
-                    .withSummary(
-                            LocalizedText.of("fr", "<p>De nouvelles <b>pistes cyclables</b> le long des quais.</p>"))
-                    .withDescription(LocalizedText.of("fr", "<p>Moins de voitures, plus de vélos.</p>"))
+                    .withSummary(LocalizedText.of(
+                            "fr", "<p>De nouvelles <b>pistes cyclables</b> le long des quais.</p>"))
+                    .withDescription(
+                            LocalizedText.of("fr", "<p>Moins de voitures, plus de vélos.</p>"))
                     .withThemes(themes)
                     .withProvenance(new Provenance(
                             "example-decidim",
@@ -349,7 +393,10 @@ class ThemeClassifierTest {
                             URI.create("https://participation.example.org/api"),
                             HarvestMethod.GRAPHQL,
                             null,
-                            new Licence("ODbL-1.0", "https://opendatacommons.org/licenses/odbl/1-0/", "Example"),
+                            new Licence(
+                                    "ODbL-1.0",
+                                    "https://opendatacommons.org/licenses/odbl/1-0/",
+                                    "Example"),
                             List.of()));
             sourceThemes.forEach(builder::addSourceTheme);
             return builder.build();
@@ -358,9 +405,10 @@ class ThemeClassifierTest {
 
     @Test
     void concurrentClassificationGivesTheSameResultsAsSequential() {
-        List<ClassificationInput> inputs = LabelledItem.load(LabelledItem.Split.TRAIN, CLASSIFIER.catalog()).stream()
-                .map(item -> item.toInput(true))
-                .toList();
+        List<ClassificationInput> inputs =
+                LabelledItem.load(LabelledItem.Split.TRAIN, CLASSIFIER.catalog()).stream()
+                        .map(item -> item.toInput(true))
+                        .toList();
         List<List<ThemeAssignment>> sequential =
                 inputs.stream().map(CLASSIFIER::classify).toList();
 
@@ -373,8 +421,10 @@ class ThemeClassifierTest {
     @Test
     void trainingIsDeterministic() {
         ThemeClassifier.Resources resources = ThemeClassifier.Resources.bundled();
-        List<LabelledItem> training = LabelledItem.load(LabelledItem.Split.TRAIN, resources.catalog);
-        ThemeClassifier again = ThemeClassifier.train(resources, ClassifierSettings.DEFAULT, training);
+        List<LabelledItem> training =
+                LabelledItem.load(LabelledItem.Split.TRAIN, resources.catalog);
+        ThemeClassifier again =
+                ThemeClassifier.train(resources, ClassifierSettings.DEFAULT, training);
 
         for (LabelledItem item : training.subList(0, 40)) {
             assertThat(again.classify(item.toInput(true)))

@@ -2,10 +2,12 @@ package org.parvis.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class ThemesCommandTest {
 
@@ -41,7 +43,10 @@ class ThemesCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).hasSize(20);
-        assertThat(run.out()).contains("Verkehr und Mobilität").contains("TRAN").contains("[11, 9]");
+        assertThat(run.out())
+                .contains("Verkehr und Mobilität")
+                .contains("TRAN")
+                .contains("[11, 9]");
     }
 
     @Test
@@ -57,7 +62,8 @@ class ThemesCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
-                .containsPattern("mobilite\\s+0\\.\\d{3} LEXICON\\s+words \"pistes cyclables\" \\(title\\)")
+                .containsPattern(
+                        "mobilite\\s+0\\.\\d{3} LEXICON\\s+words \"pistes cyclables\" \\(title\\)")
                 .contains("cadre_de_vie")
                 .contains("source category \"Cadre de vie\"");
     }

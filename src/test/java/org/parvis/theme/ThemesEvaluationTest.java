@@ -3,9 +3,10 @@ package org.parvis.theme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 /**
  * Guards the classifier's quality on the test part of the labelled set, which is never used for

@@ -1,28 +1,10 @@
 package org.parvis.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+
 import org.parvis.feed.FeedItem;
 import org.parvis.feed.FeedResult;
 import org.parvis.model.AreaId;
@@ -48,6 +30,27 @@ import org.parvis.store.Store;
 import org.parvis.store.StoreLocation;
 import org.parvis.territory.Place;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * A running API over a few places around Bordeaux, one process with two contributions, two
  * sources and a recording feed, plus an HTTP client for it. Each test class starts its own.
@@ -68,16 +71,19 @@ final class ApiFixture implements AutoCloseable {
     static final AreaId GIRONDE = AreaId.departement("33");
     static final AreaId NOUVELLE_AQUITAINE = AreaId.region("75");
 
-    static final Licence ODBL = new Licence("ODbL-1.0", "https://opendatacommons.org/licenses/odbl/", null);
+    static final Licence ODBL =
+            new Licence("ODbL-1.0", "https://opendatacommons.org/licenses/odbl/", null);
     static final Instant RETRIEVED = Instant.parse("2026-03-01T10:00:00Z");
 
-    static final URI PROCESS_ID = URI.create("https://participation.bordeaux.fr/processes/budget-2026");
-    static final SourceKey PROCESS_KEY = new SourceKey("bordeaux-decidim", "ParticipatoryProcess/12");
+    static final URI PROCESS_ID =
+            URI.create("https://participation.bordeaux.fr/processes/budget-2026");
+    static final SourceKey PROCESS_KEY =
+            new SourceKey("bordeaux-decidim", "ParticipatoryProcess/12");
     static final URI PROPOSAL_ID =
             URI.create("https://participation.bordeaux.fr/processes/budget-2026/f/3/proposals/345");
     static final SourceKey PROPOSAL_KEY = new SourceKey("bordeaux-decidim", "Proposal/345");
-    static final URI COMMENT_ID =
-            URI.create("https://participation.bordeaux.fr/processes/budget-2026/f/3/proposals/345?commentId=9");
+    static final URI COMMENT_ID = URI.create(
+            "https://participation.bordeaux.fr/processes/budget-2026/f/3/proposals/345?commentId=9");
     static final SourceKey COMMENT_KEY = new SourceKey("bordeaux-decidim", "Comment/9");
 
     static {
@@ -108,7 +114,8 @@ final class ApiFixture implements AutoCloseable {
         }
         store = JdbcStore.open(StoreLocation.sqlite(dataDir));
         store.upsertAll(List.of(process(), proposal(), comment()));
-        store.recordRun(run("bordeaux-decidim", HarvestRun.Outcome.SUCCESS, "2026-03-01T10:00:00Z", List.of()));
+        store.recordRun(run(
+                "bordeaux-decidim", HarvestRun.Outcome.SUCCESS, "2026-03-01T10:00:00Z", List.of()));
         store.recordRun(run(
                 "bordeaux-decidim",
                 HarvestRun.Outcome.PARTIAL,
@@ -129,8 +136,16 @@ final class ApiFixture implements AutoCloseable {
                         GIRONDE.value(),
                         "ODbL-1.0",
                         false),
-                new SourceView("demo", "Demo data", "unified-json", "file:demo", null, "etalab-2.0", true));
-        ApiContext context = new ApiContext(feed, store, gazetteer, () -> sources, metrics, sampleData, "0.1.0-test");
+                new SourceView(
+                        "demo",
+                        "Demo data",
+                        "unified-json",
+                        "file:demo",
+                        null,
+                        "etalab-2.0",
+                        true));
+        ApiContext context = new ApiContext(
+                feed, store, gazetteer, () -> sources, metrics, sampleData, "0.1.0-test");
         server = ApiServer.start(context, "127.0.0.1", 0);
     }
 
@@ -180,8 +195,8 @@ final class ApiFixture implements AutoCloseable {
 
     /** Sends {@code method} to {@code pathAndQuery} with the given extra headers (name, value…). */
     Answer send(String method, String pathAndQuery, String... headers) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri(pathAndQuery)).method(method, HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -190,8 +205,8 @@ final class ApiFixture implements AutoCloseable {
 
     /** POSTs {@code body} to {@code path} with {@code contentType} (none when null). */
     Answer post(String path, String contentType, byte[] body) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -207,7 +222,8 @@ final class ApiFixture implements AutoCloseable {
     Answer postChunked(String path, byte[] body) {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body))));
     }
 
     /**
@@ -218,7 +234,8 @@ final class ApiFixture implements AutoCloseable {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            String request = "GET " + requestTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+            String request = "GET " + requestTarget
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
             out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
             return parse(socket.getInputStream().readAllBytes());
@@ -239,7 +256,8 @@ final class ApiFixture implements AutoCloseable {
             Map<String, String> headers = new TreeMap<>();
             response.headers()
                     .map()
-                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+                    .forEach((name, values) ->
+                            headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
             return new Answer(response.statusCode(), headers, response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -376,21 +394,25 @@ final class ApiFixture implements AutoCloseable {
                 .withSourceKey(PROCESS_KEY)
                 .withProcessType(ProcessType.PARTICIPATORY_BUDGET)
                 .withTitle(LocalizedText.of("fr", "Budget participatif 2026"))
-                .withWindow(Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-04-30T22:00:00Z"))
+                .withWindow(
+                        Instant.parse("2026-02-01T00:00:00Z"),
+                        Instant.parse("2026-04-30T22:00:00Z"))
                 .addTerritory(TerritoryRef.of(BORDEAUX, Derivation.DECLARED))
                 .withProvenance(provenance())
                 .build();
     }
 
     static Contribution proposal() {
-        return contribution(PROPOSAL_ID, PROPOSAL_KEY, ContributionKind.PROPOSAL, "Plus de pistes cyclables");
+        return contribution(
+                PROPOSAL_ID, PROPOSAL_KEY, ContributionKind.PROPOSAL, "Plus de pistes cyclables");
     }
 
     static Contribution comment() {
         return contribution(COMMENT_ID, COMMENT_KEY, ContributionKind.COMMENT, "D'accord !");
     }
 
-    private static Contribution contribution(URI id, SourceKey key, ContributionKind kind, String title) {
+    private static Contribution contribution(
+            URI id, SourceKey key, ContributionKind kind, String title) {
         return new Contribution(
                 id,
                 key,
@@ -413,7 +435,8 @@ final class ApiFixture implements AutoCloseable {
                 provenance());
     }
 
-    private static HarvestRun run(String sourceId, HarvestRun.Outcome outcome, String start, List<SourceIssue> issues) {
+    private static HarvestRun run(
+            String sourceId, HarvestRun.Outcome outcome, String start, List<SourceIssue> issues) {
         Instant startedAt = Instant.parse(start);
         return new HarvestRun(
                 sourceId,

@@ -44,10 +44,12 @@ class ApiServerTest {
         assertThat(answer.header("content-type")).startsWith("text/plain");
         String metrics = answer.body();
         assertThat(metrics)
-                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/places/{id}\","
-                        + "status=\"200\"} 2")
-                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/places/{id}\","
-                        + "status=\"404\"} 1")
+                .contains(
+                        "http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/places/{id}\","
+                                + "status=\"200\"} 2")
+                .contains(
+                        "http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/places/{id}\","
+                                + "status=\"404\"} 1")
                 .contains("route=\"/api/v1/items/{key}\",status=\"400\"")
                 .contains("route=\"unmatched\",status=\"404\"")
                 .doesNotContain("33063", "Proposal", "secret", "/no/such/route");
@@ -85,7 +87,9 @@ class ApiServerTest {
             assertThat(answer.header("content-security-policy"))
                     .as(answer.toString())
                     .isEqualTo("default-src 'none'; frame-ancestors 'none'");
-            assertThat(answer.header("referrer-policy")).as(answer.toString()).isEqualTo("no-referrer");
+            assertThat(answer.header("referrer-policy"))
+                    .as(answer.toString())
+                    .isEqualTo("no-referrer");
             assertThat(answer.header("access-control-allow-origin"))
                     .as(answer.toString())
                     .isEqualTo("*");
@@ -141,14 +145,16 @@ class ApiServerTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEmpty();
         assertThat(api.get("/metrics").body())
-                .contains("http_server_requests_seconds_count{method=\"HEAD\",route=\"/api/v1/sources\","
-                        + "status=\"200\"} 1");
+                .contains(
+                        "http_server_requests_seconds_count{method=\"HEAD\",route=\"/api/v1/sources\","
+                                + "status=\"200\"} 1");
     }
 
     @Test
     void endpointsWithoutParametersRejectAnyParameter() {
-        for (String path :
-                new String[] {"/health?x=1", "/metrics?x=1", "/api/v1/sources?x=1", "/api/v1/openapi.json?x=1"}) {
+        for (String path : new String[] {
+            "/health?x=1", "/metrics?x=1", "/api/v1/sources?x=1", "/api/v1/openapi.json?x=1"
+        }) {
             ApiFixture.Answer answer = api.get(path);
 
             assertThat(answer.status()).as(path).isEqualTo(400);

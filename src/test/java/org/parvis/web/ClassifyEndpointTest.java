@@ -3,17 +3,20 @@ package org.parvis.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.charset.StandardCharsets;
+
 class ClassifyEndpointTest {
 
     private static final String PATH = "/api/v1/classify";
-    private static final String CYCLING = "Créer des pistes cyclables sécurisées pour aller au collège à vélo";
+    private static final String CYCLING =
+            "Créer des pistes cyclables sécurisées pour aller au collège à vélo";
 
     private static ApiFixture api;
 
@@ -29,7 +32,8 @@ class ClassifyEndpointTest {
 
     @Test
     void aFrenchCyclingTitleIsAboutMobilityWithEvidenceAndAFrenchLabel() {
-        ApiFixture.Answer answer = api.postJson(PATH, "{\"title\": \"" + CYCLING + "\", \"language\": \"fr\"}");
+        ApiFixture.Answer answer =
+                api.postJson(PATH, "{\"title\": \"" + CYCLING + "\", \"language\": \"fr\"}");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.contentType()).isEqualTo("application/json;charset=utf-8");
@@ -80,11 +84,16 @@ class ClassifyEndpointTest {
                 "description of wrong type | {\"title\": \"a\", \"description\": {}} | description",
                 "unsupported language | {\"title\": \"a\", \"language\": \"nl\"} | language",
                 "language of wrong type | {\"title\": \"a\", \"language\": [\"fr\"]} | language",
-                "categories not an array | {\"title\": \"a\", \"categories\": \"vélo\"} | categories",
-                "category of wrong type | {\"title\": \"a\", \"categories\": [\"ok\", 3]} | categories[1]",
-                "overrides not an object | {\"title\": \"a\", \"categoryOverrides\": []} | categoryOverrides",
-                "unknown theme in an override | {\"title\": \"a\", \"categoryOverrides\": {\"x\": \"nope\"}} | categoryOverrides",
-                "override of wrong type | {\"title\": \"a\", \"categoryOverrides\": {\"x\": 1}} | categoryOverrides.x",
+                "categories not an array | {\"title\": \"a\", \"categories\": \"vélo\"} | "
+                        + "categories",
+                "category of wrong type | {\"title\": \"a\", \"categories\": [\"ok\", 3]} | "
+                        + "categories[1]",
+                "overrides not an object | {\"title\": \"a\", \"categoryOverrides\": []} | "
+                        + "categoryOverrides",
+                "unknown theme in an override | {\"title\": \"a\", \"categoryOverrides\": "
+                        + "{\"x\": \"nope\"}} | categoryOverrides",
+                "override of wrong type | {\"title\": \"a\", \"categoryOverrides\": {\"x\": 1}} "
+                        + "| categoryOverrides.x",
                 "control character | {\"title\": \"a\\u0000b\"} | title",
                 "unpaired surrogate | {\"title\": \"a\\ud800b\"} | title",
             })
@@ -105,15 +114,16 @@ class ClassifyEndpointTest {
         ApiFixture.Answer unknown = api.postJson(PATH, "{\"title\": \"a\", \"tags\": 1}");
 
         assertThat(language.json().at("/value").asText()).isEqualTo("nl");
-        assertThat(language.json().at("/allowed").toString()).isEqualTo("[\"fr\",\"en\",\"es\",\"de\",\"it\",\"ca\"]");
+        assertThat(language.json().at("/allowed").toString())
+                .isEqualTo("[\"fr\",\"en\",\"es\",\"de\",\"it\",\"ca\"]");
         assertThat(unknown.json().at("/allowed").toString()).contains("title", "categoryOverrides");
     }
 
     @Test
     void tooLongTitleOrDescriptionIsA400ThatDoesNotEchoItWhole() {
         ApiFixture.Answer title = api.postJson(PATH, "{\"title\": \"" + "a".repeat(1_001) + "\"}");
-        ApiFixture.Answer description =
-                api.postJson(PATH, "{\"title\": \"a\", \"description\": \"" + "b".repeat(20_001) + "\"}");
+        ApiFixture.Answer description = api.postJson(
+                PATH, "{\"title\": \"a\", \"description\": \"" + "b".repeat(20_001) + "\"}");
 
         assertThat(title.status()).isEqualTo(400);
         assertThat(title.json().at("/parameter").asText()).isEqualTo("title");
@@ -127,7 +137,9 @@ class ClassifyEndpointTest {
     @Test
     void titleAndDescriptionAtTheirLimitsAreAccepted() {
         ApiFixture.Answer answer = api.postJson(
-                PATH, "{\"title\": \"" + "vélo ".repeat(200) + "\", \"description\": \"" + "x".repeat(20_000) + "\"}");
+                PATH,
+                "{\"title\": \"" + "vélo ".repeat(200) + "\", \"description\": \""
+                        + "x".repeat(20_000) + "\"}");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     }
@@ -157,7 +169,8 @@ class ClassifyEndpointTest {
 
     @Test
     void invalidUtf8IsA400() {
-        byte[] body = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};
+        byte[] body = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, '(', '"', '}'
+        };
 
         ApiFixture.Answer answer = api.post(PATH, "application/json", body);
 
@@ -167,11 +180,16 @@ class ClassifyEndpointTest {
 
     @ParameterizedTest
     @CsvSource(
-            value = {"text/plain", "application/x-www-form-urlencoded", "application/json; charset=iso-8859-1", "NONE"},
+            value = {
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "application/json; charset=iso-8859-1",
+                "NONE"
+            },
             nullValues = "NONE")
     void aBodyThatIsNotJsonIsA415Problem(String contentType) {
-        ApiFixture.Answer answer =
-                api.post(PATH, contentType, "{\"title\": \"vélo\"}".getBytes(StandardCharsets.UTF_8));
+        ApiFixture.Answer answer = api.post(
+                PATH, contentType, "{\"title\": \"vélo\"}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(415);
         assertThat(answer.contentType()).isEqualTo("application/problem+json;charset=utf-8");
@@ -208,8 +226,13 @@ class ClassifyEndpointTest {
                 "POST",
                 "Access-Control-Request-Headers",
                 "content-type");
-        ApiFixture.Answer withoutHeaders =
-                api.send("OPTIONS", PATH, "Origin", "https://example.org", "Access-Control-Request-Method", "POST");
+        ApiFixture.Answer withoutHeaders = api.send(
+                "OPTIONS",
+                PATH,
+                "Origin",
+                "https://example.org",
+                "Access-Control-Request-Method",
+                "POST");
 
         assertThat(answer.status()).isEqualTo(204);
         assertThat(answer.header("access-control-allow-origin")).isEqualTo("*");

@@ -3,9 +3,7 @@ package org.parvis.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.EnumSet;
-import java.util.NoSuchElementException;
-import java.util.Set;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.parvis.feed.FeedQuery;
 import org.parvis.model.ProcessStatus;
 import org.parvis.model.ProcessType;
+
+import java.util.EnumSet;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 class FeedEndpointTest {
 
@@ -57,17 +59,20 @@ class FeedEndpointTest {
 
     @Test
     void everyParameterReachesTheQuery() {
-        ApiFixture.Answer answer = api.get("/api/v1/feed?place=fr:departement:33&scope=within"
-                + "&themes=mobilite,cadre_de_vie&themes=sante&kinds=petition,participatory_budget"
-                + "&status=closed&status=unknown&q=%20pistes+cyclables%20&sort=newest&limit=7&cursor=abc-123_");
+        ApiFixture.Answer answer = api.get(
+                "/api/v1/feed?place=fr:departement:33&scope=within"
+                        + "&themes=mobilite,cadre_de_vie&themes=sante&kinds=petition,participatory_budget"
+                        + "&status=closed&status=unknown&q=%20pistes+cyclables%20&sort=newest&limit=7&cursor=abc-123_");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         FeedQuery query = api.feed.lastQuery();
         assertThat(query.place()).isEqualTo(ApiFixture.GIRONDE);
         assertThat(query.scope()).isEqualTo(FeedQuery.Scope.WITHIN);
         assertThat(query.themes()).containsExactlyInAnyOrder("mobilite", "cadre_de_vie", "sante");
-        assertThat(query.kinds()).containsExactlyInAnyOrder(ProcessType.PETITION, ProcessType.PARTICIPATORY_BUDGET);
-        assertThat(query.statuses()).containsExactlyInAnyOrder(ProcessStatus.CLOSED, ProcessStatus.UNKNOWN);
+        assertThat(query.kinds())
+                .containsExactlyInAnyOrder(ProcessType.PETITION, ProcessType.PARTICIPATORY_BUDGET);
+        assertThat(query.statuses())
+                .containsExactlyInAnyOrder(ProcessStatus.CLOSED, ProcessStatus.UNKNOWN);
         assertThat(query.text()).isEqualTo("pistes cyclables");
         assertThat(query.sort()).isEqualTo(FeedQuery.Sort.NEWEST);
         assertThat(query.limit()).isEqualTo(7);
@@ -120,7 +125,8 @@ class FeedEndpointTest {
     @Test
     void theNextLinkAsksForTheSameQueryWithTheNextCursor() {
         api.feed.answerWith(query -> ApiFixture.feedResult("p2"));
-        String next = api.get("/api/v1/feed?place=fr&q=v%C3%A9lo%20%26%20bus&kinds=petition&limit=3")
+        String next = api.get(
+                        "/api/v1/feed?place=fr&q=v%C3%A9lo%20%26%20bus&kinds=petition&limit=3")
                 .json()
                 .at("/links/next")
                 .asText();
@@ -172,8 +178,10 @@ class FeedEndpointTest {
                 "themes=Mobilité         | themes | Mobilité",
                 "cursor=a%20b            | cursor | a b",
             })
-    void aBadValueIsA400ProblemNamingTheParameterAndValue(String query, String parameter, String value) {
-        ApiFixture.Answer answer = api.get("/api/v1/feed?place=fr:commune:33063&" + query.replace("é", "%C3%A9"));
+    void aBadValueIsA400ProblemNamingTheParameterAndValue(
+            String query, String parameter, String value) {
+        ApiFixture.Answer answer =
+                api.get("/api/v1/feed?place=fr:commune:33063&" + query.replace("é", "%C3%A9"));
 
         assertBadParameter(answer, parameter);
         assertThat(answer.json().at("/value").asText()).isEqualTo(value);
@@ -208,10 +216,13 @@ class FeedEndpointTest {
         ApiFixture.Answer answer = api.get("/api/v1/feed?place=fr&foo=1&bar=2");
 
         assertBadParameter(answer, "bar");
-        assertThat(answer.json().at("/detail").asText()).contains("'bar'", "'foo'", "'place'", "'cursor'");
+        assertThat(answer.json().at("/detail").asText())
+                .contains("'bar'", "'foo'", "'place'", "'cursor'");
         assertThat(answer.json().at("/allowed"))
                 .extracting(JsonNode::asText)
-                .containsExactly("place", "scope", "themes", "kinds", "status", "q", "sort", "limit", "cursor");
+                .containsExactly(
+                        "place", "scope", "themes", "kinds", "status", "q", "sort", "limit",
+                        "cursor");
     }
 
     @Test
@@ -228,7 +239,9 @@ class FeedEndpointTest {
 
         assertBadParameter(answer, "place");
         assertThat(answer.json().at("/value").asText()).isEqualTo("paris");
-        assertThat(answer.json().at("/allowed")).extracting(JsonNode::asText).contains("fr:commune:<INSEE code>", "fr");
+        assertThat(answer.json().at("/allowed"))
+                .extracting(JsonNode::asText)
+                .contains("fr:commune:<INSEE code>", "fr");
     }
 
     @Test
@@ -258,7 +271,8 @@ class FeedEndpointTest {
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.contentType()).isEqualTo("application/problem+json;charset=utf-8");
-        assertThat(answer.json().at("/detail").asText()).contains("fr:commune:99999", "/api/v1/places/fr");
+        assertThat(answer.json().at("/detail").asText())
+                .contains("fr:commune:99999", "/api/v1/places/fr");
         assertThat(api.feed.count()).isZero();
     }
 
@@ -273,7 +287,8 @@ class FeedEndpointTest {
     @Test
     void aQueryTheFeedRejectsIsA400NamingTheParameter() {
         api.feed.answerWith(query -> {
-            throw new IllegalArgumentException("parameter 'cursor' does not belong to this query; start again");
+            throw new IllegalArgumentException(
+                    "parameter 'cursor' does not belong to this query; start again");
         });
 
         ApiFixture.Answer answer = api.get("/api/v1/feed?place=fr&cursor=zzz");

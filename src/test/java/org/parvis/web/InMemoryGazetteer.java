@@ -1,13 +1,14 @@
 package org.parvis.web;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import org.parvis.model.AreaId;
 import org.parvis.model.AreaLevel;
 import org.parvis.territory.Gazetteer;
 import org.parvis.territory.Place;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A gazetteer over a few places. The children of an area are the places whose first parent it is,

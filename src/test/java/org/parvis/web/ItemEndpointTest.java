@@ -3,11 +3,13 @@ package org.parvis.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 class ItemEndpointTest {
 
@@ -25,14 +27,16 @@ class ItemEndpointTest {
 
     @Test
     void aProcessByKeyComesWithItsTypeLicenceAndContributions() {
-        ApiFixture.Answer answer = api.get("/api/v1/items/bordeaux-decidim:ParticipatoryProcess/12");
+        ApiFixture.Answer answer =
+                api.get("/api/v1/items/bordeaux-decidim:ParticipatoryProcess/12");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.contentType()).isEqualTo("application/json;charset=utf-8");
         JsonNode body = answer.json();
         assertThat(body.at("/type").asText()).isEqualTo("process");
         assertThat(body.at("/id").asText()).isEqualTo(ApiFixture.PROCESS_ID.toString());
-        assertThat(body.at("/sourceKey").asText()).isEqualTo("bordeaux-decidim:ParticipatoryProcess/12");
+        assertThat(body.at("/sourceKey").asText())
+                .isEqualTo("bordeaux-decidim:ParticipatoryProcess/12");
         assertThat(body.at("/processType").asText()).isEqualTo("participatory_budget");
         assertThat(body.at("/title/texts/fr").asText()).isEqualTo("Budget participatif 2026");
         assertThat(body.at("/licence/id").asText()).isEqualTo("ODbL-1.0");
@@ -41,7 +45,8 @@ class ItemEndpointTest {
                 .extracting(
                         c -> c.at("/type").asText() + " " + c.at("/sourceKey").asText())
                 .containsExactlyInAnyOrder(
-                        "contribution bordeaux-decidim:Proposal/345", "contribution bordeaux-decidim:Comment/9");
+                        "contribution bordeaux-decidim:Proposal/345",
+                        "contribution bordeaux-decidim:Comment/9");
         assertThat(body.has("sampleData")).as("this node serves live data").isFalse();
     }
 
@@ -67,7 +72,8 @@ class ItemEndpointTest {
     @Test
     void anItemByItsPublicUrl() {
         String url = ApiFixture.COMMENT_ID.toString();
-        ApiFixture.Answer answer = api.get("/api/v1/items?id=" + URLEncoder.encode(url, StandardCharsets.UTF_8));
+        ApiFixture.Answer answer =
+                api.get("/api/v1/items?id=" + URLEncoder.encode(url, StandardCharsets.UTF_8));
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.json().at("/sourceKey").asText()).isEqualTo("bordeaux-decidim:Comment/9");
@@ -82,7 +88,8 @@ class ItemEndpointTest {
         assertThat(answer.contentType()).isEqualTo("application/problem+json;charset=utf-8");
         assertThat(answer.json().at("/type").asText()).isEqualTo(Problem.NOT_FOUND);
         assertThat(answer.json().at("/detail").asText()).contains("bordeaux-decidim:Proposal/999");
-        assertThat(answer.json().at("/instance").asText()).isEqualTo("/api/v1/items/bordeaux-decidim:Proposal/999");
+        assertThat(answer.json().at("/instance").asText())
+                .isEqualTo("/api/v1/items/bordeaux-decidim:Proposal/999");
     }
 
     @Test
@@ -113,7 +120,9 @@ class ItemEndpointTest {
 
     @Test
     void theUrlFormNeedsAnAbsoluteHttpUrl() {
-        for (String bad : new String[] {"relative/path", "ftp%3A%2F%2Fexample.org%2Fx", "https%3A%2F%2F", "a%20b"}) {
+        for (String bad : new String[] {
+            "relative/path", "ftp%3A%2F%2Fexample.org%2Fx", "https%3A%2F%2F", "a%20b"
+        }) {
             ApiFixture.Answer answer = api.get("/api/v1/items?id=" + bad);
 
             assertThat(answer.status()).as(bad + ": " + answer).isEqualTo(400);

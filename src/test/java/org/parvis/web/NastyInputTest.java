@@ -3,13 +3,15 @@ package org.parvis.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Sends hostile and malformed inputs, exactly as written (over a raw socket), into every parameter
@@ -167,7 +169,9 @@ class NastyInputTest {
                             .as(label)
                             .isEqualTo("application/problem+json;charset=utf-8");
                     JsonNode problem = parse(answer);
-                    softly.assertThat(problem.at("/status").asInt()).as(label).isEqualTo(answer.status());
+                    softly.assertThat(problem.at("/status").asInt())
+                            .as(label)
+                            .isEqualTo(answer.status());
                     softly.assertThat(problem.at("/title").asText()).as(label).isNotBlank();
                     softly.assertThat(problem.at("/detail").asText()).as(label).isNotBlank();
                     softly.assertThat(answer.body().length()).as(label).isLessThan(4_000);
@@ -191,7 +195,21 @@ class NastyInputTest {
         NASTY_BODIES.forEach(body -> bodies.add(body.getBytes(StandardCharsets.UTF_8)));
         bodies.add(new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xFF, '"', '}'});
         bodies.add(new byte[] {
-            '{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'
+            '{',
+            '"',
+            't',
+            'i',
+            't',
+            'l',
+            'e',
+            '"',
+            ':',
+            '"',
+            (byte) 0xED,
+            (byte) 0xA0,
+            (byte) 0x80,
+            '"',
+            '}'
         });
         bodies.add(new byte[] {0, 0, 0, 0});
         for (byte[] body : bodies) {
@@ -202,9 +220,13 @@ class NastyInputTest {
 
             softly.assertThat(answer.status()).as(label).isBetween(200, 499);
             if (answer.status() >= 400) {
-                softly.assertThat(answer.contentType()).as(label).isEqualTo("application/problem+json;charset=utf-8");
+                softly.assertThat(answer.contentType())
+                        .as(label)
+                        .isEqualTo("application/problem+json;charset=utf-8");
                 JsonNode problem = parse(answer);
-                softly.assertThat(problem.at("/status").asInt()).as(label).isEqualTo(answer.status());
+                softly.assertThat(problem.at("/status").asInt())
+                        .as(label)
+                        .isEqualTo(answer.status());
                 softly.assertThat(problem.at("/detail").asText()).as(label).isNotBlank();
                 softly.assertThat(answer.body().length()).as(label).isLessThan(4_000);
                 if (answer.status() == 400) {

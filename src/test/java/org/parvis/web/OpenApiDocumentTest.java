@@ -3,11 +3,7 @@ package org.parvis.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +11,12 @@ import org.parvis.model.AreaLevel;
 import org.parvis.model.ProcessType;
 import org.parvis.model.ThemeMethod;
 import org.parvis.theme.ThemeCatalog;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** The OpenAPI document served by the API describes exactly what the server does. */
 class OpenApiDocumentTest {
@@ -51,8 +53,8 @@ class OpenApiDocumentTest {
                 .properties()
                 .forEach(path -> path.getValue()
                         .fieldNames()
-                        .forEachRemaining(
-                                method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+                        .forEachRemaining(method -> documented.add(
+                                method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
 
         assertThat(routes).hasSize(11).contains("GET /api/v1/themes", "POST /api/v1/classify");
         assertThat(documented).containsExactlyInAnyOrderElementsOf(routes);
@@ -81,15 +83,21 @@ class OpenApiDocumentTest {
                 .forEach(ref -> names.add(resolve(ref).at("/name").asText()));
 
         assertThat(names).containsExactlyElementsOf(FeedRequest.PARAMETERS);
-        assertThat(texts(parameters.at("/scope/schema/enum"))).containsExactlyElementsOf(FeedRequest.SCOPES);
-        assertThat(texts(parameters.at("/sort/schema/enum"))).containsExactlyElementsOf(FeedRequest.SORTS);
-        assertThat(texts(parameters.at("/kinds/schema/items/enum"))).containsExactlyElementsOf(FeedRequest.KINDS);
-        assertThat(texts(parameters.at("/status/schema/items/enum"))).containsExactlyElementsOf(FeedRequest.STATUSES);
+        assertThat(texts(parameters.at("/scope/schema/enum")))
+                .containsExactlyElementsOf(FeedRequest.SCOPES);
+        assertThat(texts(parameters.at("/sort/schema/enum")))
+                .containsExactlyElementsOf(FeedRequest.SORTS);
+        assertThat(texts(parameters.at("/kinds/schema/items/enum")))
+                .containsExactlyElementsOf(FeedRequest.KINDS);
+        assertThat(texts(parameters.at("/status/schema/items/enum")))
+                .containsExactlyElementsOf(FeedRequest.STATUSES);
         assertThat(parameters.at("/limit/schema/minimum").asInt()).isEqualTo(1);
         assertThat(parameters.at("/limit/schema/maximum").asInt()).isEqualTo(100);
         assertThat(parameters.at("/limit/schema/default").asInt()).isEqualTo(20);
-        assertThat(parameters.at("/q/schema/maxLength").asInt()).isEqualTo(FeedRequest.MAX_TEXT_CHARS);
-        assertThat(parameters.at("/themes/schema/maxItems").asInt()).isEqualTo(FeedRequest.MAX_THEMES);
+        assertThat(parameters.at("/q/schema/maxLength").asInt())
+                .isEqualTo(FeedRequest.MAX_TEXT_CHARS);
+        assertThat(parameters.at("/themes/schema/maxItems").asInt())
+                .isEqualTo(FeedRequest.MAX_THEMES);
         assertThat(parameters.at("/place/required").asBoolean()).isTrue();
     }
 
@@ -110,13 +118,17 @@ class OpenApiDocumentTest {
     void theProblemSchemaHasTheRfc9457MembersAndExtensions() {
         JsonNode problem = document.at("/components/schemas/Problem/properties");
 
-        for (String member :
-                new String[] {"type", "title", "status", "detail", "instance", "parameter", "value", "allowed"}) {
+        for (String member : new String[] {
+            "type", "title", "status", "detail", "instance", "parameter", "value", "allowed"
+        }) {
             assertThat(problem.has(member)).as(member).isTrue();
         }
         assertThat(texts(problem.at("/type/enum")))
                 .containsExactlyInAnyOrder(
-                        Problem.BLANK, Problem.INVALID_PARAMETER, Problem.INVALID_BODY, Problem.NOT_FOUND);
+                        Problem.BLANK,
+                        Problem.INVALID_PARAMETER,
+                        Problem.INVALID_BODY,
+                        Problem.NOT_FOUND);
     }
 
     @Test
@@ -144,15 +156,20 @@ class OpenApiDocumentTest {
         JsonNode schemas = document.at("/components/schemas");
         JsonNode request = schemas.at("/ClassifyRequest/properties");
 
-        assertThat(texts(schemas.at("/LabelLanguage/enum"))).containsExactlyElementsOf(ThemeCatalog.LABEL_LANGUAGES);
+        assertThat(texts(schemas.at("/LabelLanguage/enum")))
+                .containsExactlyElementsOf(ThemeCatalog.LABEL_LANGUAGES);
         List<String> fields = new ArrayList<>();
         request.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyElementsOf(ClassifyEndpoint.FIELDS);
         assertThat(texts(schemas.at("/ClassifyRequest/required"))).containsExactly("title");
-        assertThat(request.at("/title/maxLength").asInt()).isEqualTo(ClassifyEndpoint.MAX_TITLE_CHARS);
-        assertThat(request.at("/description/maxLength").asInt()).isEqualTo(ClassifyEndpoint.MAX_DESCRIPTION_CHARS);
-        assertThat(request.at("/categories/maxItems").asInt()).isEqualTo(ClassifyEndpoint.MAX_CATEGORIES);
-        assertThat(request.at("/categoryOverrides/maxProperties").asInt()).isEqualTo(ClassifyEndpoint.MAX_OVERRIDES);
+        assertThat(request.at("/title/maxLength").asInt())
+                .isEqualTo(ClassifyEndpoint.MAX_TITLE_CHARS);
+        assertThat(request.at("/description/maxLength").asInt())
+                .isEqualTo(ClassifyEndpoint.MAX_DESCRIPTION_CHARS);
+        assertThat(request.at("/categories/maxItems").asInt())
+                .isEqualTo(ClassifyEndpoint.MAX_CATEGORIES);
+        assertThat(request.at("/categoryOverrides/maxProperties").asInt())
+                .isEqualTo(ClassifyEndpoint.MAX_OVERRIDES);
         assertThat(texts(schemas.at("/ClassifiedTheme/properties/method/enum")))
                 .containsExactlyElementsOf(Arrays.stream(ThemeMethod.values())
                         .map(method -> method.name().toLowerCase(Locale.ROOT))
@@ -180,7 +197,8 @@ class OpenApiDocumentTest {
 
         document.at("/components/schemas")
                 .fieldNames()
-                .forEachRemaining(name -> assertThat(refs).as(name).contains("#/components/schemas/" + name));
+                .forEachRemaining(
+                        name -> assertThat(refs).as(name).contains("#/components/schemas/" + name));
     }
 
     private static JsonNode resolve(JsonNode node) {

@@ -3,6 +3,7 @@ package org.parvis.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,8 @@ class PlaceEndpointTest {
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.contentType()).isEqualTo("application/problem+json;charset=utf-8");
-        assertThat(answer.json().at("/detail").asText()).contains("fr:commune:99999", "/api/v1/places/fr");
+        assertThat(answer.json().at("/detail").asText())
+                .contains("fr:commune:99999", "/api/v1/places/fr");
     }
 
     @Test

@@ -3,8 +3,9 @@ package org.parvis.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class QueryParamsTest {
 
@@ -45,7 +46,8 @@ class QueryParamsTest {
 
     @Test
     void aRepeatedSingleParameterIsRejected() {
-        Problem problem = problemOf(() -> QueryParams.parse("place=fr&place=eu").findSingle("place"));
+        Problem problem =
+                problemOf(() -> QueryParams.parse("place=fr&place=eu").findSingle("place"));
 
         assertThat(problem.parameter()).isEqualTo("place");
         assertThat(problem.detail()).contains("2 times");
@@ -61,7 +63,8 @@ class QueryParamsTest {
 
     @Test
     void malformedEncodingIsRejectedNamingTheParameter() {
-        for (String bad : List.of("q=%", "q=%4", "q=%ZZ", "q=%C3", "q=%C3%28", "q=%ED%A0%80", "q=%00", "q=a%0Ab")) {
+        for (String bad : List.of(
+                "q=%", "q=%4", "q=%ZZ", "q=%C3", "q=%C3%28", "q=%ED%A0%80", "q=%00", "q=a%0Ab")) {
             Problem problem = problemOf(() -> QueryParams.parse(bad));
 
             assertThat(problem.status()).as(bad).isEqualTo(400);
@@ -80,7 +83,8 @@ class QueryParamsTest {
 
     @Test
     void unknownParametersAreNamedWithTheAllowedOnes() {
-        Problem problem = problemOf(() -> QueryParams.parse("b=1&a=2&ok=3").requireOnly(List.of("ok")));
+        Problem problem =
+                problemOf(() -> QueryParams.parse("b=1&a=2&ok=3").requireOnly(List.of("ok")));
 
         assertThat(problem.parameter()).isEqualTo("a");
         assertThat(problem.detail()).contains("'a', 'b'", "'ok'");
@@ -98,7 +102,8 @@ class QueryParamsTest {
 
     @Test
     void anOverLongValueIsRejected() {
-        Problem problem = problemOf(() -> QueryParams.parse("q=" + "a".repeat(QueryParams.MAX_VALUE_CHARS + 1)));
+        Problem problem = problemOf(
+                () -> QueryParams.parse("q=" + "a".repeat(QueryParams.MAX_VALUE_CHARS + 1)));
 
         assertThat(problem.parameter()).isEqualTo("q");
         assertThat(problem.value()).hasSizeLessThanOrEqualTo(120);
@@ -111,7 +116,8 @@ class QueryParamsTest {
 
     @Test
     void anEmptyOrOverLongNameIsABadRequest() {
-        assertThat(problemOf(() -> QueryParams.parse("=1")).detail()).contains("name must be 1 to 64");
+        assertThat(problemOf(() -> QueryParams.parse("=1")).detail())
+                .contains("name must be 1 to 64");
         assertThat(problemOf(() -> QueryParams.parse("n".repeat(65) + "=1")).parameter())
                 .isNull();
     }

@@ -1,10 +1,11 @@
 package org.parvis.web;
 
+import org.parvis.feed.FeedQuery;
+import org.parvis.feed.FeedResult;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import org.parvis.feed.FeedQuery;
-import org.parvis.feed.FeedResult;
 
 /**
  * A feed that answers with a fixed result (or what {@code answer} computes) and keeps every query

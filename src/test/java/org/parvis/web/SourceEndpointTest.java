@@ -3,6 +3,7 @@ package org.parvis.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,8 @@ class SourceEndpointTest {
         ApiFixture.Answer answer = api.get("/api/v1/sources/lyon-decidim/issues");
 
         assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.json().at("/detail").asText()).contains("lyon-decidim", "/api/v1/sources");
+        assertThat(answer.json().at("/detail").asText())
+                .contains("lyon-decidim", "/api/v1/sources");
     }
 
     @Test

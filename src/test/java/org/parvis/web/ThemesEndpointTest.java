@@ -3,12 +3,14 @@ package org.parvis.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parvis.theme.ThemeCatalog;
+
+import java.util.ArrayList;
+import java.util.List;
 
 class ThemesEndpointTest {
 
@@ -59,11 +61,13 @@ class ThemesEndpointTest {
 
     @Test
     void acceptLanguageChoosesTheBestSupportedLanguage() {
-        ApiFixture.Answer answer = api.send("GET", "/api/v1/themes", "Accept-Language", "nl-BE, fr-BE;q=0.8, en;q=0.5");
+        ApiFixture.Answer answer = api.send(
+                "GET", "/api/v1/themes", "Accept-Language", "nl-BE, fr-BE;q=0.8, en;q=0.5");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().at("/language").asText()).isEqualTo("fr");
-        assertThat(theme(answer.json(), "mobilite").at("/label").asText()).isEqualTo("Transports et mobilités");
+        assertThat(theme(answer.json(), "mobilite").at("/label").asText())
+                .isEqualTo("Transports et mobilités");
         assertThat(answer.header("vary")).isEqualTo("Accept-Language");
     }
 
@@ -94,7 +98,8 @@ class ThemesEndpointTest {
         assertThat(answer.contentType()).isEqualTo("application/problem+json;charset=utf-8");
         assertThat(answer.json().at("/parameter").asText()).isEqualTo("lang");
         assertThat(answer.json().at("/value").asText()).isEqualTo("nl");
-        assertThat(answer.json().at("/allowed").toString()).isEqualTo("[\"fr\",\"en\",\"es\",\"de\",\"it\",\"ca\"]");
+        assertThat(answer.json().at("/allowed").toString())
+                .isEqualTo("[\"fr\",\"en\",\"es\",\"de\",\"it\",\"ca\"]");
         assertThat(answer.json().at("/detail").asText()).contains("'nl'", "fr, en, es, de, it, ca");
     }
 
