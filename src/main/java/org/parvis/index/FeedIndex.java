@@ -1,10 +1,12 @@
 package org.parvis.index;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -15,6 +17,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -72,7 +76,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * the page ({@link FeedCollector}), reading per-segment in-memory copies of the doc values
  * ({@link SegmentColumns}, about 36 bytes per process) rather than the doc values themselves.
  * Unions of large areas (France, a région) come from bit sets cached per segment ({@link
- * AreaQuery}). Cards are stored with each document, so a search never reads the store.
+ * AreaQuery}). Each segment is sorted by the path of the item's area from the EU down, so the
+ * items of one area are neighbours and a search sweeps them in memory order. Cards are stored with
+ * each document, so a search never reads the store.
  *
  * <p><b>Threads.</b> Thread-safe. Searches run concurrently on the latest committed view (a
  * {@link SearcherManager} refreshed after each commit); writes ({@code catchUp}, {@code rebuild},
@@ -436,30 +442,33 @@ public final class FeedIndex implements AutoCloseable {
         current.searchers().maybeRefreshBlocking();
     }
 
-    /** Opens a writer on the directory at its last commit, and searchers on that writer. */
+    /**
+     * Opens a writer on the directory at its last commit, and searchers on that writer. An index
+     * of another schema version is replaced by an empty one (checkpoint 0).
+     */
     private Writing openWriting() throws IOException {
+        Map<String, String> userData = new HashMap<>();
+        if (DirectoryReader.indexExists(directory)) {
+            userData.putAll(SegmentInfos.readLatestCommit(directory).getUserData());
+        }
+        String schema = userData.get(Fields.COMMIT_SCHEMA);
+        boolean current = Fields.SCHEMA_VERSION.equals(schema);
+        if (!current && schema != null) {
+            LOG.warn(
+                    "Feed index {} has schema {}, this version needs {}: emptied, rebuild it from the store",
+                    location,
+                    schema,
+                    Fields.SCHEMA_VERSION);
+        }
         IndexWriterConfig config = new IndexWriterConfig(text.fieldAnalyzer())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+                .setIndexSort(new Sort(new SortField(Fields.CLUSTER, SortField.Type.STRING)))
                 // Closing must not commit: uncommitted changes are replayed from the store.
                 .setCommitOnClose(false)
                 .setRAMBufferSizeMB(64);
         IndexWriter writer = new IndexWriter(directory, config);
-        Map<String, String> userData = new HashMap<>();
-        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
-        if (live != null) {
-            live.forEach(e -> userData.put(e.getKey(), e.getValue()));
-        }
-        String schema = userData.get(Fields.COMMIT_SCHEMA);
-        if (!Fields.SCHEMA_VERSION.equals(schema)) {
-            if (schema != null) {
-                LOG.warn(
-                        "Feed index {} has schema {}, this version needs {}: emptied, rebuild it "
-                                + "from the store",
-                        location,
-                        schema,
-                        Fields.SCHEMA_VERSION);
-            }
-            writer.deleteAll();
+        if (!current) {
+            userData.clear();
             userData.put(Fields.COMMIT_CHECKPOINT, "0");
             userData.put(Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION);
             writer.setLiveCommitData(userData.entrySet());

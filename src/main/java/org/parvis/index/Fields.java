@@ -7,7 +7,7 @@ package org.parvis.index;
 final class Fields {
 
     /** Written in every commit; an index with another version needs a rebuild. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     /** Commit user-data key of the last change sequence number applied. */
     static final String COMMIT_CHECKPOINT = "parvis.checkpoint";
@@ -26,6 +26,13 @@ final class Fields {
 
     /** The item's territories and all their gazetteer parents (terms): scope {@code within}. */
     static final String WITHIN = "within";
+
+    /**
+     * The index sort key: the path of the item's first territory from the EU down ({@code
+     * eu/fr/fr:region:75/fr:departement:33/fr:epci:243300316/fr:commune:33063}), so that the items
+     * of one area are neighbours in every segment and a search reads them in one sweep.
+     */
+    static final String CLUSTER = "cluster";
 
     /** Theme ids (terms and sorted-set doc values). */
     static final String THEME = "theme";

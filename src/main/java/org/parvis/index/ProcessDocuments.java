@@ -3,7 +3,13 @@ package org.parvis.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -73,6 +79,7 @@ final class ProcessDocuments {
             }
         }
         areas.forEach(a -> doc.add(new StringField(Fields.AREA, a.value(), Field.Store.NO)));
+        doc.add(new SortedDocValuesField(Fields.CLUSTER, new BytesRef(clusterKey(process))));
         within.forEach(a -> doc.add(new StringField(Fields.WITHIN, a.value(), Field.Store.NO)));
         if (finest != null) {
             doc.add(new SortedDocValuesField(Fields.LEVEL, new BytesRef(finest.code())));
@@ -100,6 +107,20 @@ final class ProcessDocuments {
         addTexts(doc, process);
         doc.add(new StoredField(Fields.CARD, writeCard(ProcessCard.of(process))));
         return doc;
+    }
+
+    /** The path of the first territory from the EU down; empty without territory. */
+    private String clusterKey(Process process) {
+        if (process.territories().isEmpty()) {
+            return "";
+        }
+        AreaId area = process.territories().get(0).area();
+        List<AreaId> parents = gazetteer.listParents(area);
+        StringBuilder path = new StringBuilder();
+        for (int i = parents.size() - 1; i >= 0; i--) {
+            path.append(parents.get(i).value()).append('/');
+        }
+        return path.append(area.value()).toString();
     }
 
     private void addTexts(Document doc, Process process) {

@@ -348,6 +348,27 @@ class FeedIndexTest {
     }
 
     @Test
+    void anIndexOfAnotherSchemaIsEmptiedWhenOpened() throws Exception {
+        try (var directory = org.apache.lucene.store.FSDirectory.open(dir);
+                var writer = new org.apache.lucene.index.IndexWriter(
+                        directory, new org.apache.lucene.index.IndexWriterConfig())) {
+            writer.addDocument(new org.apache.lucene.document.Document());
+            writer.setLiveCommitData(java.util.Map.of(Fields.COMMIT_SCHEMA, "0", Fields.COMMIT_CHECKPOINT, "99")
+                    .entrySet());
+            writer.commit();
+        }
+
+        try (FeedIndex index = FeedIndex.open(dir, gazetteer)) {
+            assertThat(index.checkpoint()).isZero();
+            assertThat(index.size()).isZero();
+
+            index.catchUp(HistoryForTest.build(), 10, 100);
+
+            assertThat(index.size()).isEqualTo(25);
+        }
+    }
+
+    @Test
     void aSecondProcessCannotOpenTheSameDirectory() {
         try (FeedIndex index = FeedIndex.open(dir, gazetteer)) {
             assertThatThrownBy(() -> FeedIndex.open(dir, gazetteer))
