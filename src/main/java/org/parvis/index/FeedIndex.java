@@ -455,13 +455,17 @@ public final class FeedIndex implements AutoCloseable {
         boolean current = Fields.SCHEMA_VERSION.equals(schema);
         if (!current && schema != null) {
             LOG.warn(
-                    "Feed index {} has schema {}, this version needs {}: emptied, rebuild it from the store",
+                    "Feed index {} has schema {}, this version needs {}: emptied, rebuild it "
+                            + "from the store",
                     location,
                     schema,
                     Fields.SCHEMA_VERSION);
         }
         IndexWriterConfig config = new IndexWriterConfig(text.fieldAnalyzer())
-                .setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+                .setOpenMode(
+                        current
+                                ? IndexWriterConfig.OpenMode.APPEND
+                                : IndexWriterConfig.OpenMode.CREATE)
                 .setIndexSort(new Sort(new SortField(Fields.CLUSTER, SortField.Type.STRING)))
                 // Closing must not commit: uncommitted changes are replayed from the store.
                 .setCommitOnClose(false)

@@ -353,8 +353,9 @@ class FeedIndexTest {
                 var writer = new org.apache.lucene.index.IndexWriter(
                         directory, new org.apache.lucene.index.IndexWriterConfig())) {
             writer.addDocument(new org.apache.lucene.document.Document());
-            writer.setLiveCommitData(java.util.Map.of(Fields.COMMIT_SCHEMA, "0", Fields.COMMIT_CHECKPOINT, "99")
-                    .entrySet());
+            writer.setLiveCommitData(
+                    java.util.Map.of(Fields.COMMIT_SCHEMA, "0", Fields.COMMIT_CHECKPOINT, "99")
+                            .entrySet());
             writer.commit();
         }
 
