@@ -13,16 +13,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs against the PostgreSQL named by {@code PARVIS_BENCH_POSTGRES_URL}; skipped when it is not
- * set.
+ * Runs against the PostgreSQL named by {@code PARVIS_BENCH_POSTGRES_URL}, else by the test
+ * suite's {@code PARVIS_TEST_POSTGRES_URL}; skipped when neither is set, except under {@code
+ * CI=true}, where a missing server fails the test.
  */
 class PostgresFeedEngineTest {
 
-    private static final String URL = System.getenv("PARVIS_BENCH_POSTGRES_URL");
+    private static final String URL = firstSet(
+            System.getenv("PARVIS_BENCH_POSTGRES_URL"), System.getenv("PARVIS_TEST_POSTGRES_URL"));
+
+    private static String firstSet(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
 
     @Test
     void answersLikeAScanOfEveryProcessAndDropsItsSchema() throws Exception {
-        assumeTrue(URL != null && !URL.isBlank(), "PARVIS_BENCH_POSTGRES_URL is not set");
+        if (URL == null && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException(
+                    "CI=true but no PostgreSQL: set PARVIS_TEST_POSTGRES_URL (.ci/run does)");
+        }
+        assumeTrue(
+                URL != null, "set PARVIS_TEST_POSTGRES_URL to run the PostgreSQL benchmark engine");
         SmallGazetteer gazetteer = new SmallGazetteer();
         BenchDataset dataset =
                 new SyntheticProcesses(gazetteer).generate(2_000, 5, FeedBench.DEFAULT_NOW);
