@@ -178,6 +178,8 @@ final class DeletionIndex {
      */
     private static final class Lookup {
         final int[] hashes = new int[1 + (WINDOW - 1) + (WINDOW - 1) * (WINDOW - 2) / 2];
+        final int[] passed = new int[hashes.length];
+        final int[] firstHash = new int[hashes.length];
         final int[] prefix = new int[WINDOW + 1];
         final int[] power = new int[WINDOW + 1];
         char[] query = new char[0];
@@ -267,18 +269,31 @@ final class DeletionIndex {
     }
 
     // Probes variants [from, to) of the query's window; variant 0 has no deletion, the next
-    // (window - 1) one, the rest two.
+    // (window - 1) one, the rest two. The filter words of all variants are read first, then the
+    // first slot of those that pass: loads that do not depend on each other overlap in the
+    // processor, where a probe-by-probe loop would wait for each cache miss in turn.
     private void probe(int[] hashes, int from, int to, int window, Lookup lookup) {
+        int[] passed = lookup.passed;
+        int count = 0;
         for (int v = from; v < to; v++) {
-            int hash = hashes[v];
-            int bit = filterBit(hash);
-            if ((filter[bit >>> 6] & (1L << bit)) == 0) {
-                continue;
+            int bit = filterBit(hashes[v]);
+            if ((filter[bit >>> 6] & (1L << bit)) != 0) {
+                passed[count++] = v;
             }
+        }
+        int[] firstHash = lookup.firstHash;
+        for (int i = 0; i < count; i++) {
+            firstHash[i] = slots[slotOf(hashes[passed[i]]) * 2];
+        }
+
+        for (int i = 0; i < count; i++) {
+            int v = passed[i];
+            int hash = hashes[v];
             int variantLength = window - (v == 0 ? 0 : v < window ? 1 : 2);
             int slot = slotOf(hash);
+            int slotHash = firstHash[i];
             while (slots[slot * 2 + 1] != EMPTY) {
-                if (slots[slot * 2] == hash) {
+                if (slotHash == hash) {
                     int ref = slots[slot * 2 + 1];
                     if (ref >= 0) {
                         checkIfReachable(ref, variantLength, lookup);
@@ -291,6 +306,7 @@ final class DeletionIndex {
                     }
                 }
                 slot = slot + 1 == capacity ? 0 : slot + 1;
+                slotHash = slots[slot * 2];
             }
         }
     }
