@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Only the first {@value #WINDOW} characters are indexed: if two strings are within k edits,
  * their {@value #WINDOW}-character prefixes still become equal after at most k deletions each,
  * so nothing is missed, while long names ("Communauté d'agglomération du …") cost no more than
- * short ones. The table holds some 1.9 million variants for the French names (about 25 MB); a
+ * short ones. The table holds some 2 million variants for the French names (about 30 MB); a
  * bitmap of variant hashes screens out most probes of absent variants.
  *
  * <p>Immutable after construction and thread-safe: each thread keeps its own look-up scratch
@@ -42,6 +42,7 @@ final class DeletionIndex {
     private final char[][] keys;
     private final byte[] windowLengths;
     private final int capacity;
+    private final int variantCount;
     // Two ints per slot: the variant's hash, then a key index (>= 0) or -(offset + 1) into lists,
     // where lists[offset] is a count followed by that many key indexes.
     private final int[] slots;
@@ -78,6 +79,7 @@ final class DeletionIndex {
                 distinct++;
             }
         }
+        this.variantCount = distinct;
         this.capacity = Math.max(16, (int) (distinct / 0.7));
         this.slots = new int[capacity * 2];
         for (int s = 0; s < capacity; s++) {
@@ -428,6 +430,11 @@ final class DeletionIndex {
         h *= 0xC2B2AE35;
         h ^= h >>> 16;
         return h;
+    }
+
+    /** How many distinct variants the table holds. */
+    int variantCount() {
+        return variantCount;
     }
 
     private int slotOf(int hash) {

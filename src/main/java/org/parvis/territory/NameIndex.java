@@ -159,6 +159,11 @@ final class NameIndex {
         return entries.length;
     }
 
+    /** How many deletion variants back fuzzy look-ups. */
+    int variantCount() {
+        return deletions.variantCount();
+    }
+
     // By key, then heaviest first, then the official name before other kinds, then by place.
     private static int compareEntries(Entry a, Entry b) {
         int c = a.key().compareTo(b.key());

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * narrows a name: "Saint-Denis 974", "93 Saint-Denis", "Saint-Denis 93200".
  *
  * <p>Everything is held in memory: hash maps for codes and exact names, a trie with precomputed
- * heaviest completions for prefixes, a {@link DeletionIndex} for typos (about 40 MB together).
+ * heaviest completions for prefixes, a {@link DeletionIndex} for typos (about 60 MB together).
  * Building takes one to a few seconds. Immutable after construction and thread-safe.
  */
 public final class PlaceSearch {
@@ -126,11 +126,12 @@ public final class PlaceSearch {
         long start = System.nanoTime();
         PlaceSearch search = new PlaceSearch(gazetteer);
         LOG.info(
-                "Place search ready in {} ms: {} places, {} names, {} postcodes",
+                "Place search ready in {} ms: {} places, {} names, {} postcodes, {} typo variants",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                 search.places.length,
                 search.names.size(),
-                search.byPostcode.size());
+                search.byPostcode.size(),
+                search.names.variantCount());
         return search;
     }
 
