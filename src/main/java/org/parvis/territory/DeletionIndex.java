@@ -17,8 +17,9 @@ import java.util.Arrays;
  * <p>Only the first {@value #WINDOW} characters are indexed: if two strings are within k edits,
  * their {@value #WINDOW}-character prefixes still become equal after at most k deletions each,
  * so nothing is missed, while long names ("Communauté d'agglomération du …") cost no more than
- * short ones. The table holds some 1.9 million variants for the French names (about 25 MB); a
- * bitmap of variant hashes screens out most probes of absent variants.
+ * short ones. The table holds some 2 million variants for the French names (about 30 MB); a
+ * bitmap of variant hashes screens out most probes of absent variants. Both are split into one
+ * region per first character, so a look-up touches a few hundred kilobytes, which stay in cache.
  *
  * <p>Immutable after construction and thread-safe: each thread keeps its own look-up scratch
  * arrays. Collectors must not look up again from their callback (it works, but allocates).
@@ -38,11 +39,17 @@ final class DeletionIndex {
 
     private static final int BASE = 0x01000193;
     private static final int EMPTY = Integer.MIN_VALUE;
-    private static final int FILTER_BITS_LOG2 = 25;
+    private static final int REGIONS = 128;
+    private static final double LOAD = 0.7;
+    private static final int FILTER_BITS_PER_VARIANT = 16;
 
     private final char[][] keys;
     private final byte[] windowLengths;
-    private final int capacity;
+    private final int variantCount;
+    private final int[] slotStart = new int[REGIONS];
+    private final int[] slotCount = new int[REGIONS];
+    private final long[] filterStart = new long[REGIONS];
+    private final long[] filterBits = new long[REGIONS];
     // Two ints per slot: the variant's hash, then a key index (>= 0) or -(offset + 1) into lists,
     // where lists[offset] is a count followed by that many key indexes.
     private final int[] slots;
@@ -58,44 +65,64 @@ final class DeletionIndex {
             windowLengths[k] = (byte) Math.min(keys[k].length(), WINDOW);
         }
 
-        // All (hash, key) pairs, sorted so that equal hashes are adjacent.
-        long[] pairs = new long[Math.max(16, keys.length * 8)];
+        // All (region, hash, key) triples as longs, sorted so that equal hashes are adjacent. A
+        // region gathers the variants of keys starting with one character: a look-up only
+        // touches its own region of the table and of the filter, which then stay in cache.
+        long[] triples = new long[Math.max(16, keys.length * 8)];
         int count = 0;
         int[] hashes = new int[1 + (WINDOW - 1) + (WINDOW - 1) * (WINDOW - 2) / 2];
         for (int k = 0; k < keys.length; k++) {
+            if (keys[k].isEmpty()) {
+                continue;
+            }
+            long region = regionOf(keys[k].charAt(0));
             int variants = variantHashes(keys[k], MAX_EDITS, hashes);
-            if (count + variants > pairs.length) {
-                pairs = Arrays.copyOf(pairs, Math.max(pairs.length * 2, count + variants));
+            if (count + variants > triples.length) {
+                triples = Arrays.copyOf(triples, Math.max(triples.length * 2, count + variants));
             }
             for (int v = 0; v < variants; v++) {
-                pairs[count++] = ((long) hashes[v] << 32) | k;
+                triples[count++] = (region << 56) | ((hashes[v] & 0xFFFFFFFFL) << 24) | k;
             }
         }
-        Arrays.sort(pairs, 0, count);
+        Arrays.sort(triples, 0, count);
 
-        int distinct = 0;
+        int[] distinctPerRegion = new int[REGIONS];
         for (int i = 0; i < count; i++) {
-            if (i == 0 || hashOf(pairs[i]) != hashOf(pairs[i - 1])) {
-                distinct++;
+            if (i == 0 || (triples[i] >>> 24) != (triples[i - 1] >>> 24)) {
+                distinctPerRegion[(int) (triples[i] >>> 56)]++;
             }
         }
-        this.capacity = Math.max(16, (int) (distinct / 0.7));
-        this.slots = new int[capacity * 2];
-        for (int s = 0; s < capacity; s++) {
+        int distinct = 0;
+        int slotTotal = 0;
+        long filterTotal = 0;
+        for (int r = 0; r < REGIONS; r++) {
+            distinct += distinctPerRegion[r];
+            slotStart[r] = slotTotal;
+            slotCount[r] = Math.max(8, (int) Math.ceil(distinctPerRegion[r] / LOAD));
+            slotTotal += slotCount[r];
+            filterStart[r] = filterTotal;
+            filterBits[r] = Math.max(64, ((long) distinctPerRegion[r] * FILTER_BITS_PER_VARIANT + 63) / 64 * 64);
+            filterTotal += filterBits[r];
+        }
+        this.variantCount = distinct;
+        this.slots = new int[slotTotal * 2];
+        for (int s = 0; s < slotTotal; s++) {
             slots[s * 2 + 1] = EMPTY;
         }
-        this.filter = new long[(1 << FILTER_BITS_LOG2) / 64];
+        this.filter = new long[(int) (filterTotal / 64)];
         int[] listBuffer = new int[1024];
         int listSize = 0;
 
         int i = 0;
         while (i < count) {
-            int hash = hashOf(pairs[i]);
+            long group = triples[i] >>> 24;
+            int region = (int) (triples[i] >>> 56);
+            int hash = (int) group;
             int j = i;
             int previousKey = -1;
             int keysForHash = 0;
-            while (j < count && hashOf(pairs[j]) == hash) {
-                int key = (int) pairs[j];
+            while (j < count && (triples[j] >>> 24) == group) {
+                int key = keyOf(triples[j]);
                 if (key != previousKey) {
                     keysForHash++;
                     previousKey = key;
@@ -104,7 +131,7 @@ final class DeletionIndex {
             }
             int ref;
             if (keysForHash == 1) {
-                ref = (int) pairs[i];
+                ref = keyOf(triples[i]);
             } else {
                 if (listSize + keysForHash + 1 > listBuffer.length) {
                     listBuffer = Arrays.copyOf(
@@ -115,28 +142,33 @@ final class DeletionIndex {
                 listBuffer[listSize++] = keysForHash;
                 previousKey = -1;
                 for (int p = i; p < j; p++) {
-                    int key = (int) pairs[p];
+                    int key = keyOf(triples[p]);
                     if (key != previousKey) {
                         listBuffer[listSize++] = key;
                         previousKey = key;
                     }
                 }
             }
-            int slot = slotOf(hash);
+            int slot = slotOf(region, hash);
             while (slots[slot * 2 + 1] != EMPTY) {
-                slot = slot + 1 == capacity ? 0 : slot + 1;
+                slot = nextSlot(region, slot);
             }
             slots[slot * 2] = hash;
             slots[slot * 2 + 1] = ref;
-            int bit = filterBit(hash);
-            filter[bit >>> 6] |= 1L << bit;
+            long bit = filterBit(region, hash);
+            filter[(int) (bit >>> 6)] |= 1L << bit;
             i = j;
         }
         this.lists = Arrays.copyOf(listBuffer, listSize);
     }
 
-    private static int hashOf(long pair) {
-        return (int) (pair >> 32);
+    private static int keyOf(long triple) {
+        return (int) (triple & 0xFFFFFF);
+    }
+
+    // Characters beyond ASCII share the last region.
+    private static int regionOf(char c) {
+        return c < REGIONS - 1 ? c : REGIONS - 1;
     }
 
     /**
@@ -181,9 +213,12 @@ final class DeletionIndex {
      */
     private static final class Lookup {
         final int[] hashes = new int[1 + (WINDOW - 1) + (WINDOW - 1) * (WINDOW - 2) / 2];
+        final int[] passed = new int[hashes.length];
+        final int[] firstHash = new int[hashes.length];
         final int[] prefix = new int[WINDOW + 1];
         final int[] power = new int[WINDOW + 1];
         char[] query = new char[0];
+        int region;
         int maxEdits;
         boolean busy;
         int[] seen = new int[32];
@@ -199,6 +234,7 @@ final class DeletionIndex {
         void start(String text, int edits) {
             busy = true;
             query = text.toCharArray();
+            region = regionOf(text.charAt(0));
             maxEdits = edits;
             seenCount = 0;
             foundCount = 0;
@@ -270,18 +306,32 @@ final class DeletionIndex {
     }
 
     // Probes variants [from, to) of the query's window; variant 0 has no deletion, the next
-    // (window - 1) one, the rest two.
+    // (window - 1) one, the rest two. The filter words of all variants are read first, then the
+    // first slot of those that pass: loads that do not depend on each other overlap in the
+    // processor, where a probe-by-probe loop would wait for each cache miss in turn.
     private void probe(int[] hashes, int from, int to, int window, Lookup lookup) {
+        int region = lookup.region;
+        int[] passed = lookup.passed;
+        int count = 0;
         for (int v = from; v < to; v++) {
-            int hash = hashes[v];
-            int bit = filterBit(hash);
-            if ((filter[bit >>> 6] & (1L << bit)) == 0) {
-                continue;
+            long bit = filterBit(region, hashes[v]);
+            if ((filter[(int) (bit >>> 6)] & (1L << bit)) != 0) {
+                passed[count++] = v;
             }
+        }
+        int[] firstHash = lookup.firstHash;
+        for (int i = 0; i < count; i++) {
+            firstHash[i] = slots[slotOf(region, hashes[passed[i]]) * 2];
+        }
+
+        for (int i = 0; i < count; i++) {
+            int v = passed[i];
+            int hash = hashes[v];
             int variantLength = window - (v == 0 ? 0 : v < window ? 1 : 2);
-            int slot = slotOf(hash);
+            int slot = slotOf(region, hash);
+            int slotHash = firstHash[i];
             while (slots[slot * 2 + 1] != EMPTY) {
-                if (slots[slot * 2] == hash) {
+                if (slotHash == hash) {
                     int ref = slots[slot * 2 + 1];
                     if (ref >= 0) {
                         checkIfReachable(ref, variantLength, lookup);
@@ -293,7 +343,8 @@ final class DeletionIndex {
                         }
                     }
                 }
-                slot = slot + 1 == capacity ? 0 : slot + 1;
+                slot = nextSlot(region, slot);
+                slotHash = slots[slot * 2];
             }
         }
     }
@@ -420,11 +471,23 @@ final class DeletionIndex {
         return h;
     }
 
-    private int slotOf(int hash) {
-        return (int) (((hash & 0xFFFFFFFFL) * capacity) >>> 32);
+    /** How many distinct variants the table holds. */
+    int variantCount() {
+        return variantCount;
     }
 
-    private static int filterBit(int hash) {
-        return (hash * 0x2545F491) >>> (32 - FILTER_BITS_LOG2);
+    private int slotOf(int region, int hash) {
+        return slotStart[region] + (int) (((hash & 0xFFFFFFFFL) * slotCount[region]) >>> 32);
+    }
+
+    private int nextSlot(int region, int slot) {
+        int next = slot + 1;
+        return next == slotStart[region] + slotCount[region] ? slotStart[region] : next;
+    }
+
+    // A second, independent spread of the hash, so that filter and table collisions differ.
+    private long filterBit(int region, int hash) {
+        long spread = (hash * 0x2545F491) & 0xFFFFFFFFL;
+        return filterStart[region] + ((spread * filterBits[region]) >>> 32);
     }
 }

@@ -14,12 +14,14 @@ import java.util.Map;
  * which have keys within one or two edits of it.
  *
  * <p>Entries are sorted by key. Exact look-up goes through a hash map; prefix look-up walks a trie
- * to the key range and takes the heaviest entries of that range with a sparse table of range
- * maxima (O(k log k) for k results, whatever the size of the range); fuzzy look-up goes through a
- * {@link DeletionIndex}. The first character of a fuzzy query must be right: first-letter typos
- * are rare, and the constraint keeps the deletion index small.
+ * to the key range and reads the heaviest entries precomputed for it, or, when the caller skips
+ * too many of those, searches the range with a sparse table of range maxima (O(k log k) for k
+ * results, whatever the size of the range); fuzzy look-up goes through a {@link DeletionIndex}.
+ * The first character of a fuzzy query must be right: first-letter typos are rare, and the
+ * constraint keeps the deletion index small.
  *
- * <p>Immutable after construction and thread-safe; every query allocates its own small buffers.
+ * <p>Immutable after construction (the trie arrays are filled by the constructor and never
+ * written again) and thread-safe; every query allocates its own small buffers.
  */
 final class NameIndex {
 
@@ -156,6 +158,11 @@ final class NameIndex {
 
     int size() {
         return entries.length;
+    }
+
+    /** How many deletion variants back fuzzy look-ups. */
+    int variantCount() {
+        return deletions.variantCount();
     }
 
     // By key, then heaviest first, then the official name before other kinds, then by place.

@@ -27,17 +27,18 @@ import java.util.regex.Pattern;
  * /api/v1/places?q=…&limit=…}.
  *
  * <p>Ranking: identifiers and exact names first (a postcode's communes most populous first, an
- * arrondissement just before its commune; homonyms most populous first, then the finer level);
- * then, when some exact match was found, names that start with the query, heaviest first; when
- * none was, names that start with the query or are one or two edits from it, by population
- * discounted by {@value #EDIT_PENALTY} decades per edit (so "Lile" finds Lille before
- * L'Île-Bouchard). Queries of 4 to 6 characters allow one edit, longer ones two (looked for only
- * when no name is one edit away); the first character must be right. A trailing or leading
- * département code or postcode narrows a name:
- * "Saint-Denis 974", "93 Saint-Denis", "Saint-Denis 93200".
+ * arrondissement just before its commune, then a commune whose INSEE code is the query; current
+ * names before former communes' names, each most populous first, then the finer level); then,
+ * when some exact match was found, names that start with the query, heaviest first; when none
+ * was, names that start with the query or are one or two edits from it, by population discounted
+ * by {@value #EDIT_PENALTY} decade per edit (so "Lile" finds Lille before L'Île-Saint-Denis).
+ * Queries of 4 to 6 characters allow one edit, longer ones two (only when no name is one edit
+ * away); the first character must be right. A leading or trailing département code or postcode
+ * narrows a name: "Saint-Denis 974", "93 Saint-Denis", "Saint-Denis 93200".
  *
- * <p>Everything is held in memory (normalised-name trie, hash maps); building takes about a
- * second. Immutable after construction and thread-safe.
+ * <p>Everything is held in memory: hash maps for codes and exact names, a trie with precomputed
+ * heaviest completions for prefixes, a {@link DeletionIndex} for typos (about 60 MB together).
+ * Building takes one to a few seconds. Immutable after construction and thread-safe.
  */
 public final class PlaceSearch {
 
@@ -126,11 +127,12 @@ public final class PlaceSearch {
         long start = System.nanoTime();
         PlaceSearch search = new PlaceSearch(gazetteer);
         LOG.info(
-                "Place search ready in {} ms: {} places, {} names, {} postcodes",
+                "Place search ready in {} ms: {} places, {} names, {} postcodes, {} typo variants",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                 search.places.length,
                 search.names.size(),
-                search.byPostcode.size());
+                search.byPostcode.size(),
+                search.names.variantCount());
         return search;
     }
 
@@ -332,13 +334,10 @@ public final class PlaceSearch {
         found.sortExact(levels);
         if (found.size() < limit && key.length() >= MIN_PREFIX_CHARS) {
             names.prefix(key, limit - found.size(), e -> {
-                NameIndex.Entry entry = names.entry(e);
-                return (filter == null || filter.test(entry.place()))
-                        && found.add(
-                                entry.place(),
-                                MatchKind.PREFIX,
-                                entry.matchedName(),
-                                weights[entry.place()]);
+                int place = names.place(e);
+                return (filter == null || filter.test(place))
+                        && !found.contains(place)
+                        && found.add(place, MatchKind.PREFIX, names.entry(e).matchedName(), weights[place]);
             });
         }
         return true;
@@ -606,29 +605,80 @@ public final class PlaceSearch {
         }
 
         boolean contains(int place) {
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i).place() == place) {
-                    return true;
-                }
-            }
-            return false;
+            return indexOf(place) >= 0;
         }
 
         /** Adds a place unless present; returns whether it was added. */
         boolean add(int place, MatchKind kind, @Nullable String matchedName, double rank) {
-            for (int i = 0; i < list.size(); i++) {
+            int i = indexOf(place);
+            if (i >= 0) {
                 Candidate c = list.get(i);
-                if (c.place() == place) {
-                    if (kind.compareTo(c.kind()) < 0 && rank >= c.rank()) {
-                        list.set(i, new Candidate(place, kind, matchedName, rank));
-                    } else if (rank > c.rank()) {
-                        list.set(i, new Candidate(place, c.kind(), c.matchedName(), rank));
-                    }
-                    return false;
+                if (kind.compareTo(c.kind()) < 0 && rank >= c.rank()) {
+                    list.set(i, new Candidate(place, kind, matchedName, rank));
+                } else if (rank > c.rank()) {
+                    list.set(i, new Candidate(place, c.kind(), c.matchedName(), rank));
                 }
+                return false;
             }
             list.add(new Candidate(place, kind, matchedName, rank));
+            index(place, list.size() - 1);
             return true;
+        }
+
+        // Position of a place in the list: a linear scan while short, then an open-addressing
+        // table (place + 1 → position + 1), as fuzzy look-ups may gather a hundred candidates.
+        private int @Nullable [] table;
+
+        private int indexOf(int place) {
+            int[] t = table;
+            if (t == null) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i).place() == place) {
+                        return i;
+                    }
+                }
+                return -1;
+            }
+            int mask = t.length / 2 - 1;
+            for (int slot = mix(place) & mask; ; slot = (slot + 1) & mask) {
+                int key = t[slot * 2];
+                if (key == 0) {
+                    return -1;
+                }
+                if (key == place + 1) {
+                    return t[slot * 2 + 1] - 1;
+                }
+            }
+        }
+
+        private void index(int place, int position) {
+            int[] t = table;
+            if (t == null && list.size() <= 16) {
+                return;
+            }
+            if (t == null || list.size() * 2 > t.length / 2) {
+                t = new int[Integer.highestOneBit(Math.max(64, list.size() * 4)) * 2];
+                table = t;
+                for (int i = 0; i < list.size(); i++) {
+                    put(t, list.get(i).place(), i);
+                }
+                return;
+            }
+            put(t, place, position);
+        }
+
+        private static void put(int[] t, int place, int position) {
+            int mask = t.length / 2 - 1;
+            int slot = mix(place) & mask;
+            while (t[slot * 2] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            t[slot * 2] = place + 1;
+            t[slot * 2 + 1] = position + 1;
+        }
+
+        private static int mix(int place) {
+            return place * 0x9E3779B9 >>> 7;
         }
 
         void addAll(Candidates other) {
@@ -643,12 +693,23 @@ public final class PlaceSearch {
                     .thenComparing(Comparator.comparingDouble(Candidate::rank).reversed())
                     .thenComparing(c -> levels[c.place()])
                     .thenComparingInt(Candidate::place));
+            reindex();
         }
 
         void sortByScore() {
-            list.sort(Comparator.comparingDouble(Candidate::rank)
-                    .reversed()
-                    .thenComparingInt(Candidate::place));
+            list.sort(Comparator.comparingDouble(Candidate::rank).reversed().thenComparingInt(Candidate::place));
+            reindex();
+        }
+
+        // Sorting moves candidates: positions are recorded anew.
+        private void reindex() {
+            int[] t = table;
+            if (t != null) {
+                java.util.Arrays.fill(t, 0);
+                for (int i = 0; i < list.size(); i++) {
+                    put(t, list.get(i).place(), i);
+                }
+            }
         }
 
         List<PlaceMatch> toMatches(Place[] places, int limit) {

@@ -268,6 +268,8 @@ public final class ScopeResolver {
         }
 
         // 2. Coordinates.
+        // TODO(#3): take a district polygon too (CAP Collectif districts carry GeoJSON) and place
+        // the item in the communes it covers.
         if (in.point() != null && contours != null) {
             Optional<AreaId> at = contours.findAreaAt(in.point());
             if (at.isPresent() && inside.contains(at.get())) {
