@@ -50,6 +50,9 @@ public final class FeedBench {
     static final String POSTGRES = "PostgreSQL";
     static final String BITSET = "Bitsets in memory (floor)";
 
+    /** Warming up stops after this long at most: enough for the JIT, without eating the budget. */
+    private static final long WARMUP_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(15);
+
     private final Gazetteer gazetteer;
     private final Settings settings;
     private final List<EngineSpec> engines;
@@ -214,7 +217,7 @@ public final class FeedBench {
             List<FeedAnswer> sampleAnswers = new ArrayList<>(sample.size());
             LatencyStats latency;
             try (FeedEngine.Session session = engine.openSession()) {
-                runUntil(session, warmup, warmupCount, System.nanoTime() + limitNanos);
+                runUntil(session, warmup, warmupCount, System.nanoTime() + Math.min(limitNanos, WARMUP_LIMIT_NANOS));
                 for (BenchQuery query : sample) {
                     sampleAnswers.add(session.query(query));
                 }
