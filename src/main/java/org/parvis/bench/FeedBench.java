@@ -217,7 +217,11 @@ public final class FeedBench {
             List<FeedAnswer> sampleAnswers = new ArrayList<>(sample.size());
             LatencyStats latency;
             try (FeedEngine.Session session = engine.openSession()) {
-                runUntil(session, warmup, warmupCount, System.nanoTime() + Math.min(limitNanos, WARMUP_LIMIT_NANOS));
+                runUntil(
+                        session,
+                        warmup,
+                        warmupCount,
+                        System.nanoTime() + Math.min(limitNanos, WARMUP_LIMIT_NANOS));
                 for (BenchQuery query : sample) {
                     sampleAnswers.add(session.query(query));
                 }

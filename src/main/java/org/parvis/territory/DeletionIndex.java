@@ -101,7 +101,8 @@ final class DeletionIndex {
             slotCount[r] = Math.max(8, (int) Math.ceil(distinctPerRegion[r] / LOAD));
             slotTotal += slotCount[r];
             filterStart[r] = filterTotal;
-            filterBits[r] = Math.max(64, ((long) distinctPerRegion[r] * FILTER_BITS_PER_VARIANT + 63) / 64 * 64);
+            filterBits[r] = Math.max(
+                    64, ((long) distinctPerRegion[r] * FILTER_BITS_PER_VARIANT + 63) / 64 * 64);
             filterTotal += filterBits[r];
         }
         this.variantCount = distinct;

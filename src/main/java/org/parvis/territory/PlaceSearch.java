@@ -337,7 +337,11 @@ public final class PlaceSearch {
                 int place = names.place(e);
                 return (filter == null || filter.test(place))
                         && !found.contains(place)
-                        && found.add(place, MatchKind.PREFIX, names.entry(e).matchedName(), weights[place]);
+                        && found.add(
+                                place,
+                                MatchKind.PREFIX,
+                                names.entry(e).matchedName(),
+                                weights[place]);
             });
         }
         return true;
@@ -697,7 +701,9 @@ public final class PlaceSearch {
         }
 
         void sortByScore() {
-            list.sort(Comparator.comparingDouble(Candidate::rank).reversed().thenComparingInt(Candidate::place));
+            list.sort(Comparator.comparingDouble(Candidate::rank)
+                    .reversed()
+                    .thenComparingInt(Candidate::place));
             reindex();
         }
 
