@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds the keys within one or two edits (insertions, deletions, substitutions, transpositions of
  * adjacent characters) of a query, with the same first character, by symmetric deletion: two
- * strings are within k such edits exactly when deleting at most k characters from each can make
- * them equal. Every key's variants with up to {@value #MAX_EDITS} characters deleted (never the
- * first) are hashed into a table; a query probes the hashes of its own variants and checks each
- * key found with a bounded edit distance. A look-up costs a bounded number of probes (16 for one
+ * strings within k such edits can be made equal by deleting at most k characters from each.
+ * Every key's variants with up to {@value #MAX_EDITS} characters deleted (never the first) are
+ * hashed into a table; a query probes the hashes of its own variants, and each key found is
+ * checked with a bounded edit distance (equal variants do not imply k edits). A look-up costs a bounded number of probes (16 for one
  * edit, at most 121 for two), which beats walking a trie when names share long prefixes such as
  * "Saint-".
  *
@@ -184,7 +184,7 @@ final class DeletionIndex {
         if (lookup.busy) {
             lookup = new Lookup();
         }
-        lookup.start(query, maxEdits);
+        lookup.start(query, maxEdits, keys.length);
         try {
             int[] hashes = lookup.hashes;
             int window = Math.min(query.length(), WINDOW);
@@ -218,8 +218,9 @@ final class DeletionIndex {
         int region;
         int maxEdits;
         boolean busy;
-        int[] seen = new int[32];
-        int seenCount;
+        // stamp[key] == generation: the key was checked during this look-up.
+        int[] stamp = new int[0];
+        int generation;
         int[] found = new int[16];
         int[] foundEdits = new int[16];
         int foundCount;
@@ -228,27 +229,26 @@ final class DeletionIndex {
         boolean deferring;
         int @Nullable [][] rows;
 
-        void start(String text, int edits) {
+        void start(String text, int edits, int keyCount) {
+            if (stamp.length < keyCount || generation == Integer.MAX_VALUE) {
+                stamp = new int[keyCount];
+                generation = 0;
+            }
             busy = true;
             query = text.toCharArray();
             region = regionOf(text.charAt(0));
             maxEdits = edits;
-            seenCount = 0;
+            generation++;
             foundCount = 0;
             deferredCount = 0;
             deferring = true;
         }
 
         void check(char[][] keys, int key) {
-            for (int s = 0; s < seenCount; s++) {
-                if (seen[s] == key) {
-                    return;
-                }
+            if (stamp[key] == generation) {
+                return;
             }
-            if (seenCount == seen.length) {
-                seen = Arrays.copyOf(seen, seen.length * 2);
-            }
-            seen[seenCount++] = key;
+            stamp[key] = generation;
             int edits = distance(query, keys[key], maxEdits, this);
             if (edits <= maxEdits) {
                 if (foundCount == found.length) {
@@ -365,13 +365,33 @@ final class DeletionIndex {
         return distance(a.toCharArray(), b.toCharArray(), max, null);
     }
 
-    // Only the band |i - j| <= max of the matrix can hold a distance <= max; cells beside it are
-    // fenced off with max + 1.
+    // A common prefix and suffix cost nothing (no transposition can straddle their border), so
+    // only the middle is aligned. Only the band |i - j| <= max of the matrix can hold a distance
+    // <= max; cells beside it are fenced off with max + 1.
     private static int distance(char[] a, char[] b, int max, @Nullable Lookup scratch) {
-        int m = a.length;
-        int n = b.length;
-        if (Math.abs(m - n) > max) {
+        if (Math.abs(a.length - b.length) > max) {
             return max + 1;
+        }
+        int start = 0;
+        int shorter = Math.min(a.length, b.length);
+        while (start < shorter && a[start] == b[start]) {
+            start++;
+        }
+        int endA = a.length;
+        int endB = b.length;
+        while (endA > start && endB > start && a[endA - 1] == b[endB - 1]) {
+            endA--;
+            endB--;
+        }
+        return alignedDistance(a, start, endA, b, start, endB, max, scratch);
+    }
+
+    private static int alignedDistance(
+            char[] a, int fromA, int toA, char[] b, int fromB, int toB, int max, @Nullable Lookup scratch) {
+        int m = toA - fromA;
+        int n = toB - fromB;
+        if (m == 0 || n == 0) {
+            return Math.min(Math.max(m, n), max + 1);
         }
         int over = max + 1;
         int[][] rows = scratch == null ? new int[3][n + 2] : scratch.rows(n + 2);
@@ -389,11 +409,11 @@ final class DeletionIndex {
                 current[to + 1] = over;
             }
             int rowMin = over;
-            char ca = a[i - 1];
+            char ca = a[fromA + i - 1];
             for (int j = from; j <= to; j++) {
-                char cb = b[j - 1];
+                char cb = b[fromB + j - 1];
                 int v = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (ca == cb ? 0 : 1));
-                if (i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb) {
+                if (i > 1 && j > 1 && ca == b[fromB + j - 2] && a[fromA + i - 2] == cb) {
                     v = Math.min(v, twoBack[j - 2] + 1);
                 }
                 current[j] = Math.min(v, over);
