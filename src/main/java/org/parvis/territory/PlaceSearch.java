@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * narrows a name: "Saint-Denis 974", "93 Saint-Denis", "Saint-Denis 93200".
  *
  * <p>Everything is held in memory: hash maps for codes and exact names, a trie with precomputed
- * heaviest completions for prefixes, a {@link DeletionIndex} for typos (about 60 MB together).
+ * heaviest completions for prefixes, a {@link DeletionIndex} for typos (about 45 MB together).
  * Building takes one to a few seconds. Immutable after construction and thread-safe.
  */
 public final class PlaceSearch {
