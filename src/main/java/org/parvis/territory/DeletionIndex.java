@@ -7,18 +7,19 @@ import java.util.Arrays;
 /**
  * Finds the keys within one or two edits (insertions, deletions, substitutions, transpositions of
  * adjacent characters) of a query, with the same first character, by symmetric deletion: two
- * strings are within k such edits exactly when deleting at most k characters from each can make
- * them equal. Every key's variants with up to {@value #MAX_EDITS} characters deleted (never the
- * first) are hashed into a table; a query probes the hashes of its own variants and checks each
- * key found with a bounded edit distance. A look-up costs a bounded number of probes (16 for one
+ * strings within k such edits can be made equal by deleting at most k characters from each.
+ * Every key's variants with up to {@value #MAX_EDITS} characters deleted (never the first) are
+ * hashed into a table; a query probes the hashes of its own variants, and each key found is
+ * checked with a bounded edit distance (equal variants do not imply k edits). A look-up costs a bounded number of probes (16 for one
  * edit, at most 121 for two), which beats walking a trie when names share long prefixes such as
  * "Saint-".
  *
  * <p>Only the first {@value #WINDOW} characters are indexed: if two strings are within k edits,
  * their {@value #WINDOW}-character prefixes still become equal after at most k deletions each,
  * so nothing is missed, while long names ("Communauté d'agglomération du …") cost no more than
- * short ones. The table holds some 2 million variants for the French names (about 30 MB); a
- * bitmap of variant hashes screens out most probes of absent variants. Both are split into one
+ * short ones. The table holds some 2 million variants for the French names in one int each
+ * (about 13 MB with its filter); a blocked Bloom filter screens out most probes of absent
+ * variants. Both are split into one
  * region per first character, so a look-up touches a few hundred kilobytes, which stay in cache.
  *
  * <p>Immutable after construction and thread-safe: each thread keeps its own look-up scratch
@@ -38,20 +39,26 @@ final class DeletionIndex {
     }
 
     private static final int BASE = 0x01000193;
-    private static final int EMPTY = Integer.MIN_VALUE;
+    private static final int EMPTY = 0;
+    private static final int FINGERPRINT_BITS = 10;
+    private static final int REF_BITS = 32 - FINGERPRINT_BITS;
+    private static final int LIST_FLAG = 1 << (REF_BITS - 1);
+    private static final int REF_MASK = (1 << REF_BITS) - 1;
     private static final int REGIONS = 128;
     private static final double LOAD = 0.7;
-    private static final int FILTER_BITS_PER_VARIANT = 16;
+    private static final int FILTER_BITS_PER_VARIANT = 8;
 
     private final char[][] keys;
     private final byte[] windowLengths;
     private final int variantCount;
     private final int[] slotStart = new int[REGIONS];
     private final int[] slotCount = new int[REGIONS];
-    private final long[] filterStart = new long[REGIONS];
-    private final long[] filterBits = new long[REGIONS];
-    // Two ints per slot: the variant's hash, then a key index (>= 0) or -(offset + 1) into lists,
-    // where lists[offset] is a count followed by that many key indexes.
+    private final int[] filterStart = new int[REGIONS];
+    private final int[] filterWords = new int[REGIONS];
+    // One int per slot (0 when empty): a fingerprint of the variant's hash in the high bits, then
+    // a reference: key index + 1, or, with LIST_FLAG, offset + 1 into lists, where lists[offset]
+    // is a count followed by that many key indexes. A fingerprint may match by chance: the key
+    // is then checked for nothing.
     private final int[] slots;
     private final int[] lists;
     private final long[] filter;
@@ -94,23 +101,19 @@ final class DeletionIndex {
         }
         int distinct = 0;
         int slotTotal = 0;
-        long filterTotal = 0;
+        int filterTotal = 0;
         for (int r = 0; r < REGIONS; r++) {
             distinct += distinctPerRegion[r];
             slotStart[r] = slotTotal;
             slotCount[r] = Math.max(8, (int) Math.ceil(distinctPerRegion[r] / LOAD));
             slotTotal += slotCount[r];
             filterStart[r] = filterTotal;
-            filterBits[r] = Math.max(
-                    64, ((long) distinctPerRegion[r] * FILTER_BITS_PER_VARIANT + 63) / 64 * 64);
-            filterTotal += filterBits[r];
+            filterWords[r] = Math.max(1, (distinctPerRegion[r] * FILTER_BITS_PER_VARIANT + 63) / 64);
+            filterTotal += filterWords[r];
         }
         this.variantCount = distinct;
-        this.slots = new int[slotTotal * 2];
-        for (int s = 0; s < slotTotal; s++) {
-            slots[s * 2 + 1] = EMPTY;
-        }
-        this.filter = new long[(int) (filterTotal / 64)];
+        this.slots = new int[slotTotal];
+        this.filter = new long[filterTotal];
         int[] listBuffer = new int[1024];
         int listSize = 0;
 
@@ -132,14 +135,14 @@ final class DeletionIndex {
             }
             int ref;
             if (keysForHash == 1) {
-                ref = keyOf(triples[i]);
+                ref = keyOf(triples[i]) + 1;
             } else {
                 if (listSize + keysForHash + 1 > listBuffer.length) {
                     listBuffer = Arrays.copyOf(
                             listBuffer,
                             Math.max(listBuffer.length * 2, listSize + keysForHash + 1));
                 }
-                ref = -(listSize + 1);
+                ref = LIST_FLAG | (listSize + 1);
                 listBuffer[listSize++] = keysForHash;
                 previousKey = -1;
                 for (int p = i; p < j; p++) {
@@ -150,14 +153,15 @@ final class DeletionIndex {
                     }
                 }
             }
+            if (listSize >= LIST_FLAG || keys.length >= LIST_FLAG) {
+                throw new IllegalStateException("too many names for the deletion index's references");
+            }
             int slot = slotOf(region, hash);
-            while (slots[slot * 2 + 1] != EMPTY) {
+            while (slots[slot] != EMPTY) {
                 slot = nextSlot(region, slot);
             }
-            slots[slot * 2] = hash;
-            slots[slot * 2 + 1] = ref;
-            long bit = filterBit(region, hash);
-            filter[(int) (bit >>> 6)] |= 1L << bit;
+            slots[slot] = (fingerprint(hash) << REF_BITS) | ref;
+            filter[filterWord(region, hash)] |= filterMask(hash);
             i = j;
         }
         this.lists = Arrays.copyOf(listBuffer, listSize);
@@ -188,7 +192,7 @@ final class DeletionIndex {
         if (lookup.busy) {
             lookup = new Lookup();
         }
-        lookup.start(query, maxEdits);
+        lookup.start(query, maxEdits, keys.length);
         try {
             int[] hashes = lookup.hashes;
             int window = Math.min(query.length(), WINDOW);
@@ -215,15 +219,16 @@ final class DeletionIndex {
     private static final class Lookup {
         final int[] hashes = new int[1 + (WINDOW - 1) + (WINDOW - 1) * (WINDOW - 2) / 2];
         final int[] passed = new int[hashes.length];
-        final int[] firstHash = new int[hashes.length];
+        final int[] firstSlot = new int[hashes.length];
         final int[] prefix = new int[WINDOW + 1];
         final int[] power = new int[WINDOW + 1];
         char[] query = new char[0];
         int region;
         int maxEdits;
         boolean busy;
-        int[] seen = new int[32];
-        int seenCount;
+        // stamp[key] == generation: the key was checked during this look-up.
+        int[] stamp = new int[0];
+        int generation;
         int[] found = new int[16];
         int[] foundEdits = new int[16];
         int foundCount;
@@ -232,27 +237,26 @@ final class DeletionIndex {
         boolean deferring;
         int @Nullable [][] rows;
 
-        void start(String text, int edits) {
+        void start(String text, int edits, int keyCount) {
+            if (stamp.length < keyCount || generation == Integer.MAX_VALUE) {
+                stamp = new int[keyCount];
+                generation = 0;
+            }
             busy = true;
             query = text.toCharArray();
             region = regionOf(text.charAt(0));
             maxEdits = edits;
-            seenCount = 0;
+            generation++;
             foundCount = 0;
             deferredCount = 0;
             deferring = true;
         }
 
         void check(char[][] keys, int key) {
-            for (int s = 0; s < seenCount; s++) {
-                if (seen[s] == key) {
-                    return;
-                }
+            if (stamp[key] == generation) {
+                return;
             }
-            if (seenCount == seen.length) {
-                seen = Arrays.copyOf(seen, seen.length * 2);
-            }
-            seen[seenCount++] = key;
+            stamp[key] = generation;
             int edits = distance(query, keys[key], maxEdits, this);
             if (edits <= maxEdits) {
                 if (foundCount == found.length) {
@@ -315,29 +319,30 @@ final class DeletionIndex {
         int[] passed = lookup.passed;
         int count = 0;
         for (int v = from; v < to; v++) {
-            long bit = filterBit(region, hashes[v]);
-            if ((filter[(int) (bit >>> 6)] & (1L << bit)) != 0) {
+            long mask = filterMask(hashes[v]);
+            if ((filter[filterWord(region, hashes[v])] & mask) == mask) {
                 passed[count++] = v;
             }
         }
-        int[] firstHash = lookup.firstHash;
+        int[] first = lookup.firstSlot;
         for (int i = 0; i < count; i++) {
-            firstHash[i] = slots[slotOf(region, hashes[passed[i]]) * 2];
+            first[i] = slots[slotOf(region, hashes[passed[i]])];
         }
 
         for (int i = 0; i < count; i++) {
             int v = passed[i];
             int hash = hashes[v];
+            int fingerprint = fingerprint(hash);
             int variantLength = window - (v == 0 ? 0 : v < window ? 1 : 2);
             int slot = slotOf(region, hash);
-            int slotHash = firstHash[i];
-            while (slots[slot * 2 + 1] != EMPTY) {
-                if (slotHash == hash) {
-                    int ref = slots[slot * 2 + 1];
-                    if (ref >= 0) {
-                        checkIfReachable(ref, variantLength, lookup);
+            int value = first[i];
+            while (value != EMPTY) {
+                if (value >>> REF_BITS == fingerprint) {
+                    int ref = value & REF_MASK;
+                    if ((ref & LIST_FLAG) == 0) {
+                        checkIfReachable(ref - 1, variantLength, lookup);
                     } else {
-                        int offset = -ref - 1;
+                        int offset = (ref & ~LIST_FLAG) - 1;
                         int n = lists[offset];
                         for (int p = 1; p <= n; p++) {
                             checkIfReachable(lists[offset + p], variantLength, lookup);
@@ -345,7 +350,7 @@ final class DeletionIndex {
                     }
                 }
                 slot = nextSlot(region, slot);
-                slotHash = slots[slot * 2];
+                value = slots[slot];
             }
         }
     }
@@ -369,13 +374,33 @@ final class DeletionIndex {
         return distance(a.toCharArray(), b.toCharArray(), max, null);
     }
 
-    // Only the band |i - j| <= max of the matrix can hold a distance <= max; cells beside it are
-    // fenced off with max + 1.
+    // A common prefix and suffix cost nothing (no transposition can straddle their border), so
+    // only the middle is aligned. Only the band |i - j| <= max of the matrix can hold a distance
+    // <= max; cells beside it are fenced off with max + 1.
     private static int distance(char[] a, char[] b, int max, @Nullable Lookup scratch) {
-        int m = a.length;
-        int n = b.length;
-        if (Math.abs(m - n) > max) {
+        if (Math.abs(a.length - b.length) > max) {
             return max + 1;
+        }
+        int start = 0;
+        int shorter = Math.min(a.length, b.length);
+        while (start < shorter && a[start] == b[start]) {
+            start++;
+        }
+        int endA = a.length;
+        int endB = b.length;
+        while (endA > start && endB > start && a[endA - 1] == b[endB - 1]) {
+            endA--;
+            endB--;
+        }
+        return alignedDistance(a, start, endA, b, start, endB, max, scratch);
+    }
+
+    private static int alignedDistance(
+            char[] a, int fromA, int toA, char[] b, int fromB, int toB, int max, @Nullable Lookup scratch) {
+        int m = toA - fromA;
+        int n = toB - fromB;
+        if (m == 0 || n == 0) {
+            return Math.min(Math.max(m, n), max + 1);
         }
         int over = max + 1;
         int[][] rows = scratch == null ? new int[3][n + 2] : scratch.rows(n + 2);
@@ -393,13 +418,11 @@ final class DeletionIndex {
                 current[to + 1] = over;
             }
             int rowMin = over;
-            char ca = a[i - 1];
+            char ca = a[fromA + i - 1];
             for (int j = from; j <= to; j++) {
-                char cb = b[j - 1];
-                int v = Math.min(
-                        Math.min(previous[j] + 1, current[j - 1] + 1),
-                        previous[j - 1] + (ca == cb ? 0 : 1));
-                if (i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb) {
+                char cb = b[fromB + j - 1];
+                int v = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (ca == cb ? 0 : 1));
+                if (i > 1 && j > 1 && ca == b[fromB + j - 2] && a[fromA + i - 2] == cb) {
                     v = Math.min(v, twoBack[j - 2] + 1);
                 }
                 current[j] = Math.min(v, over);
@@ -482,13 +505,24 @@ final class DeletionIndex {
     }
 
     private int nextSlot(int region, int slot) {
+        // Linear probing within the region.
         int next = slot + 1;
         return next == slotStart[region] + slotCount[region] ? slotStart[region] : next;
     }
 
-    // A second, independent spread of the hash, so that filter and table collisions differ.
-    private long filterBit(int region, int hash) {
+    private static int fingerprint(int hash) {
+        return hash & ((1 << FINGERPRINT_BITS) - 1);
+    }
+
+    // A blocked filter: each variant sets two bits of one word, chosen by a second spread of the
+    // hash, so that filter and table collisions differ; a look-up reads one word.
+    private int filterWord(int region, int hash) {
         long spread = (hash * 0x2545F491) & 0xFFFFFFFFL;
-        return filterStart[region] + ((spread * filterBits[region]) >>> 32);
+        return filterStart[region] + (int) ((spread * filterWords[region]) >>> 32);
+    }
+
+    private static long filterMask(int hash) {
+        int spread = hash * 0x9E3779B9;
+        return (1L << (spread >>> 26)) | (1L << ((spread >>> 20) & 63));
     }
 }

@@ -57,8 +57,7 @@ final class NameIndex {
     // Trie over the distinct keys, for prefix look-ups; node 0 is the root. The children of a
     // node are contiguous, sorted by label, and cover the key range [rangeLo, rangeHi).
     private char[] labels;
-    private int[] firstChild;
-    private char[] childCount;
+    private int[] children; // per node: first child, then child count, side by side
     private int[] rangeLo;
     private int[] rangeHi;
     private int nodeCount;
@@ -104,8 +103,7 @@ final class NameIndex {
             capacity += key.length();
         }
         labels = new char[capacity];
-        firstChild = new int[capacity];
-        childCount = new char[capacity];
+        children = new int[capacity * 2];
         rangeLo = new int[capacity];
         rangeHi = new int[capacity];
         keyNodes = new int[keys.length];
@@ -114,8 +112,7 @@ final class NameIndex {
             build(0, 0, keys.length, 0);
         }
         labels = Arrays.copyOf(labels, nodeCount);
-        firstChild = Arrays.copyOf(firstChild, nodeCount);
-        childCount = Arrays.copyOf(childCount, nodeCount);
+        children = Arrays.copyOf(children, nodeCount * 2);
         rangeLo = Arrays.copyOf(rangeLo, nodeCount);
         rangeHi = Arrays.copyOf(rangeHi, nodeCount);
 
@@ -325,8 +322,8 @@ final class NameIndex {
 
     // Children are sorted by label: bisect wide nodes such as the root.
     private int findChild(int node, char c) {
-        int lo = firstChild[node];
-        int hi = lo + childCount[node] - 1;
+        int lo = children[node * 2];
+        int hi = lo + children[node * 2 + 1] - 1;
         while (lo <= hi) {
             int middle = (lo + hi) >>> 1;
             char label = labels[middle];
@@ -356,13 +353,10 @@ final class NameIndex {
                 groups++;
             }
         }
-        if (groups > Character.MAX_VALUE) {
-            throw new IllegalStateException("too many distinct characters follow one prefix");
-        }
         int first = nodeCount;
         nodeCount += groups;
-        firstChild[node] = first;
-        childCount[node] = (char) groups;
+        children[node * 2] = first;
+        children[node * 2 + 1] = groups;
 
         int child = first;
         int start = i;

@@ -33,11 +33,12 @@ import java.util.regex.Pattern;
  * was, names that start with the query or are one or two edits from it, by population discounted
  * by {@value #EDIT_PENALTY} decade per edit (so "Lile" finds Lille before L'Île-Saint-Denis).
  * Queries of 4 to 6 characters allow one edit, longer ones two (only when no name is one edit
- * away); the first character must be right. A leading or trailing département code or postcode
+ * away); the first character must be right; near misses are not looked for when the query begins
+ * {@value #MANY_COMPLETIONS} names or more (it is being typed: "Bord", "Saint-"). A leading or trailing département code or postcode
  * narrows a name: "Saint-Denis 974", "93 Saint-Denis", "Saint-Denis 93200".
  *
  * <p>Everything is held in memory: hash maps for codes and exact names, a trie with precomputed
- * heaviest completions for prefixes, a {@link DeletionIndex} for typos (about 60 MB together).
+ * heaviest completions for prefixes, a {@link DeletionIndex} for typos (about 45 MB together).
  * Building takes one to a few seconds. Immutable after construction and thread-safe.
  */
 public final class PlaceSearch {
@@ -52,8 +53,9 @@ public final class PlaceSearch {
 
     private static final double EDIT_PENALTY = 1.0;
     private static final int MIN_PREFIX_CHARS = 2;
-    private static final Pattern ARRONDISSEMENT_NAME = Pattern.compile(
-            "(.*\\S)\\s+(\\d{1,2})(er|e)\\s+Arrondissement", Pattern.CASE_INSENSITIVE);
+    private static final int MANY_COMPLETIONS = 10;
+    private static final Pattern ARRONDISSEMENT_NAME =
+            Pattern.compile("(.*\\S)\\s+(\\d{1,2})(er|e)\\s+Arrondissement", Pattern.CASE_INSENSITIVE);
     private static final Map<String, String> EPCI_TYPE_NAMES = Map.of(
             "CC ", "Communauté de communes ",
             "CA ", "Communauté d'agglomération ",
@@ -352,8 +354,9 @@ public final class PlaceSearch {
     private boolean searchNear(
             String key, Candidates found, @Nullable IntPredicate filter, int limit) {
         Candidates near = new Candidates();
+        int wanted = Math.max(limit, MANY_COMPLETIONS);
         if (key.length() >= MIN_PREFIX_CHARS) {
-            names.prefix(key, limit, e -> {
+            names.prefix(key, wanted, e -> {
                 int place = names.place(e);
                 return (filter == null || filter.test(place))
                         && !near.contains(place)
@@ -364,9 +367,11 @@ public final class PlaceSearch {
                                 score(place, 0));
             });
         }
-        // The nearest names: one edit away, or two when none is one edit away.
+
+        // The nearest names (one edit away, or two when none is one edit away), unless the
+        // query begins many names: then it is being typed, and near misses would be noise.
         int maxEdits = maxEdits(key.length());
-        if (maxEdits > 0) {
+        if (maxEdits > 0 && near.size() < wanted) {
             names.fuzzy(key, maxEdits, (e, distance) -> {
                 int place = names.place(e);
                 if (filter == null || filter.test(place)) {

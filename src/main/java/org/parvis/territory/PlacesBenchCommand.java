@@ -22,6 +22,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.parvis.model.AreaLevel;
+import org.parvis.model.GeoPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code parvis bench places}: measures place search and point look-ups one call at a time on one
@@ -32,7 +41,8 @@ import java.util.concurrent.Callable;
  * names typed loosely (lower case, no accents, "St"), postcodes, INSEE codes, SIRENs, beginnings of
  * names, names with one or two typos, and former communes' names. Points are drawn uniformly in
  * metropolitan France's bounding box (land, sea and neighbouring countries) and inside random
- * communes. Every kind is run once untimed first so the JIT has compiled it.
+ * communes. Every look-up is run twice untimed first, so that the JIT has compiled and settled the
+ * code: the figures describe the steady state of a running server.
  *
  * <p>Picocli creates one instance per invocation; not meant to be shared between threads.
  */
@@ -41,6 +51,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = "Measure place search (text, postcode) and point-in-polygon latencies.")
 public final class PlacesBenchCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlacesBenchCommand.class);
 
     // Metropolitan France with Corsica, in degrees.
     private static final double MIN_LON = -5.2;
@@ -96,6 +108,7 @@ public final class PlacesBenchCommand implements Callable<Integer> {
         PlaceSearch search = PlaceSearch.of(gazetteer);
 
         Map<String, List<String>> mix = queryMix(gazetteer, new Random(seed), queries);
+        long sink = warmUp(search, mix);
         List<Row> rows = new ArrayList<>();
         rows.add(measureSearch("Text and postcode look-ups, all", search, mix));
         for (Map.Entry<String, List<String>> kind : mix.entrySet()) {
@@ -127,6 +140,7 @@ public final class PlacesBenchCommand implements Callable<Integer> {
             all.addAll(inside);
             java.util.Collections.shuffle(all, random);
             ContourIndex contourIndex = index.get();
+            sink += warmUp(contourIndex, all);
             rows.add(measurePoints("Point in polygon, all", contourIndex, all));
             rows.add(measurePoints(
                     "– random points in metropolitan France's bounding box", contourIndex, box));
@@ -134,6 +148,7 @@ public final class PlacesBenchCommand implements Callable<Integer> {
         }
 
         printTable(out, gazetteer, index, rows, pointNote);
+        LOG.debug("Bench done ({} results in warm-up passes)", sink);
         out.flush();
         return 0;
     }
@@ -152,17 +167,38 @@ public final class PlacesBenchCommand implements Callable<Integer> {
     /** One line of the table: a label and its latencies in nanoseconds, sorted. */
     private record Row(String label, long[] nanos, long found) {}
 
-    private static Row measureSearch(
-            String label, PlaceSearch search, Map<String, List<String>> mix) {
+    private static final int WARM_UP_PASSES = 2;
+
+    // Untimed passes over every look-up, so that the JIT has compiled and settled the code paths
+    // before anything is timed.
+    private static long warmUp(PlaceSearch search, Map<String, List<String>> mix) {
+        long sink = 0;
+        for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
+            for (List<String> queries : mix.values()) {
+                for (String q : queries) {
+                    sink += search.search(q, LIMIT).size();
+                }
+            }
+        }
+        return sink;
+    }
+
+    private static long warmUp(ContourIndex index, List<GeoPoint> points) {
+        long sink = 0;
+        for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
+            for (GeoPoint p : points) {
+                sink += index.findAreaAt(p).isPresent() ? 1 : 0;
+            }
+        }
+        return sink;
+    }
+
+    private static Row measureSearch(String label, PlaceSearch search, Map<String, List<String>> mix) {
         List<String> all = new ArrayList<>();
         mix.values().forEach(all::addAll);
         java.util.Collections.shuffle(all, new Random(all.size()));
-        long found = 0;
-        for (String q : all) {
-            found += search.search(q, LIMIT).size();
-        }
         long[] nanos = new long[all.size()];
-        found = 0;
+        long found = 0;
         for (int i = 0; i < nanos.length; i++) {
             String q = all.get(i);
             long start = System.nanoTime();
@@ -175,12 +211,8 @@ public final class PlacesBenchCommand implements Callable<Integer> {
     }
 
     private static Row measurePoints(String label, ContourIndex index, List<GeoPoint> points) {
-        long found = 0;
-        for (GeoPoint p : points) {
-            found += index.findAreaAt(p).isPresent() ? 1 : 0;
-        }
         long[] nanos = new long[points.size()];
-        found = 0;
+        long found = 0;
         for (int i = 0; i < nanos.length; i++) {
             GeoPoint p = points.get(i);
             long start = System.nanoTime();
