@@ -10,9 +10,9 @@ import java.util.Arrays;
  * strings within k such edits can be made equal by deleting at most k characters from each.
  * Every key's variants with up to {@value #MAX_EDITS} characters deleted (never the first) are
  * hashed into a table; a query probes the hashes of its own variants, and each key found is
- * checked with a bounded edit distance (equal variants do not imply k edits). A look-up costs a bounded number of probes (16 for one
- * edit, at most 121 for two), which beats walking a trie when names share long prefixes such as
- * "Saint-".
+ * checked with a bounded edit distance (equal variants do not imply k edits). A look-up costs a
+ * bounded number of probes (16 for one edit, at most 121 for two), which beats walking a trie
+ * when names share long prefixes such as "Saint-".
  *
  * <p>Only the first {@value #WINDOW} characters are indexed: if two strings are within k edits,
  * their {@value #WINDOW}-character prefixes still become equal after at most k deletions each,
@@ -108,7 +108,8 @@ final class DeletionIndex {
             slotCount[r] = Math.max(8, (int) Math.ceil(distinctPerRegion[r] / LOAD));
             slotTotal += slotCount[r];
             filterStart[r] = filterTotal;
-            filterWords[r] = Math.max(1, (distinctPerRegion[r] * FILTER_BITS_PER_VARIANT + 63) / 64);
+            filterWords[r] =
+                    Math.max(1, (distinctPerRegion[r] * FILTER_BITS_PER_VARIANT + 63) / 64);
             filterTotal += filterWords[r];
         }
         this.variantCount = distinct;
@@ -154,7 +155,8 @@ final class DeletionIndex {
                 }
             }
             if (listSize >= LIST_FLAG || keys.length >= LIST_FLAG) {
-                throw new IllegalStateException("too many names for the deletion index's references");
+                throw new IllegalStateException(
+                        "too many names for the deletion index's references");
             }
             int slot = slotOf(region, hash);
             while (slots[slot] != EMPTY) {
@@ -396,7 +398,14 @@ final class DeletionIndex {
     }
 
     private static int alignedDistance(
-            char[] a, int fromA, int toA, char[] b, int fromB, int toB, int max, @Nullable Lookup scratch) {
+            char[] a,
+            int fromA,
+            int toA,
+            char[] b,
+            int fromB,
+            int toB,
+            int max,
+            @Nullable Lookup scratch) {
         int m = toA - fromA;
         int n = toB - fromB;
         if (m == 0 || n == 0) {
@@ -421,7 +430,9 @@ final class DeletionIndex {
             char ca = a[fromA + i - 1];
             for (int j = from; j <= to; j++) {
                 char cb = b[fromB + j - 1];
-                int v = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (ca == cb ? 0 : 1));
+                int v = Math.min(
+                        Math.min(previous[j] + 1, current[j - 1] + 1),
+                        previous[j - 1] + (ca == cb ? 0 : 1));
                 if (i > 1 && j > 1 && ca == b[fromB + j - 2] && a[fromA + i - 2] == cb) {
                     v = Math.min(v, twoBack[j - 2] + 1);
                 }

@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  * by {@value #EDIT_PENALTY} decade per edit (so "Lile" finds Lille before L'Île-Saint-Denis).
  * Queries of 4 to 6 characters allow one edit, longer ones two (only when no name is one edit
  * away); the first character must be right; near misses are not looked for when the query begins
- * {@value #MANY_COMPLETIONS} names or more (it is being typed: "Bord", "Saint-"). A leading or trailing département code or postcode
- * narrows a name: "Saint-Denis 974", "93 Saint-Denis", "Saint-Denis 93200".
+ * {@value #MANY_COMPLETIONS} names or more (it is being typed: "Bord", "Saint-"). A leading or
+ * trailing département code or postcode narrows a name: "Saint-Denis 974", "93 Saint-Denis",
+ * "Saint-Denis 93200".
  *
  * <p>Everything is held in memory: hash maps for codes and exact names, a trie with precomputed
  * heaviest completions for prefixes, a {@link DeletionIndex} for typos (about 45 MB together).
@@ -54,8 +55,8 @@ public final class PlaceSearch {
     private static final double EDIT_PENALTY = 1.0;
     private static final int MIN_PREFIX_CHARS = 2;
     private static final int MANY_COMPLETIONS = 10;
-    private static final Pattern ARRONDISSEMENT_NAME =
-            Pattern.compile("(.*\\S)\\s+(\\d{1,2})(er|e)\\s+Arrondissement", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ARRONDISSEMENT_NAME = Pattern.compile(
+            "(.*\\S)\\s+(\\d{1,2})(er|e)\\s+Arrondissement", Pattern.CASE_INSENSITIVE);
     private static final Map<String, String> EPCI_TYPE_NAMES = Map.of(
             "CC ", "Communauté de communes ",
             "CA ", "Communauté d'agglomération ",

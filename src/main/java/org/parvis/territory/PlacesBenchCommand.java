@@ -3,6 +3,8 @@ package org.parvis.territory;
 import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaLevel;
 import org.parvis.model.GeoPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,15 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.AreaLevel;
-import org.parvis.model.GeoPoint;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code parvis bench places}: measures place search and point look-ups one call at a time on one
@@ -193,7 +186,8 @@ public final class PlacesBenchCommand implements Callable<Integer> {
         return sink;
     }
 
-    private static Row measureSearch(String label, PlaceSearch search, Map<String, List<String>> mix) {
+    private static Row measureSearch(
+            String label, PlaceSearch search, Map<String, List<String>> mix) {
         List<String> all = new ArrayList<>();
         mix.values().forEach(all::addAll);
         java.util.Collections.shuffle(all, new Random(all.size()));
