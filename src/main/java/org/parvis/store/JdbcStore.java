@@ -229,6 +229,15 @@ public final class JdbcStore implements Store {
         }
     }
 
+    /**
+     * The database behind this store, for features that keep tables of their own in the same
+     * migrations (e-mail alerts). They must not write the tables of the store itself, and must
+     * open their own handles ({@link Jdbi#open()}) rather than join a handle open on the thread.
+     */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
     @Override
     public BatchResult upsertAll(Collection<? extends Item> items) {
         for (Item item : items) {

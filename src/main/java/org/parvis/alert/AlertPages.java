@@ -1,0 +1,143 @@
+package org.parvis.alert;
+
+import java.util.List;
+
+/**
+ * The small HTML pages behind the subscription form and the links in mails: "check your inbox",
+ * confirm, change, unsubscribe, and the answers to invalid links and refused requests, in French
+ * or English. A link opened with GET only shows a button; the change happens on POST, so a mail
+ * scanner that follows links confirms or unsubscribes nothing.
+ *
+ * <p>Thread-safe: immutable.
+ */
+public final class AlertPages {
+
+    /** Where the pages send people back to. */
+    static final String BACK_URL = "/";
+
+    private final MailComposer composer;
+
+    AlertPages(MailComposer composer) {
+        this.composer = composer;
+    }
+
+    /** The answer to a subscription request, the same for every address. */
+    public String subscribed(String language) {
+        Wording words = Wording.of(language);
+        return simple(words, "page.subscribed.title", words.text("page.subscribed.text"));
+    }
+
+    /** The page of a confirmation link: what is followed, and the button that confirms. */
+    public String confirmForm(SubscriptionView subscription, String token) {
+        Wording words = Wording.of(subscription.language());
+        return Templates.page(new PageView(
+                words.language(),
+                words.text("page.confirm.title"),
+                List.of(words.text("page.confirm.text"), subscription.description()),
+                MailComposer.CONFIRM_PATH,
+                token,
+                words.text("confirm.button"),
+                null,
+                BACK_URL,
+                words.text("page.back")));
+    }
+
+    public String confirmed(SubscriptionView subscription) {
+        Wording words = Wording.of(subscription.language());
+        return Templates.page(new PageView(
+                words.language(),
+                words.text("page.confirmed.title"),
+                List.of(words.text("page.confirmed.text"), subscription.description()),
+                null,
+                null,
+                null,
+                null,
+                BACK_URL,
+                words.text("page.back")));
+    }
+
+    /** An unknown, used or expired link. */
+    public String invalidLink(String language) {
+        Wording words = Wording.of(language);
+        return simple(words, "page.invalid.title", words.text("page.invalid.text"));
+    }
+
+    /** The page of an unsubscribe link: the button that unsubscribes. */
+    public String unsubscribeForm(SubscriptionView subscription, String token) {
+        Wording words = Wording.of(subscription.language());
+        return Templates.page(new PageView(
+                words.language(),
+                words.text("page.unsubscribe.title"),
+                List.of(words.text("page.unsubscribe.text"), subscription.description()),
+                MailComposer.UNSUBSCRIBE_PATH,
+                token,
+                words.text("unsubscribe"),
+                null,
+                BACK_URL,
+                words.text("page.back")));
+    }
+
+    public String unsubscribed(String language) {
+        Wording words = Wording.of(language);
+        return simple(words, "page.unsubscribed.title", words.text("page.unsubscribed.text"));
+    }
+
+    /** The form that changes a subscription, with a note when a change was just saved. */
+    public String manage(SubscriptionView subscription, String token, boolean saved) {
+        Wording words = Wording.of(subscription.language());
+        AlertQuery query = subscription.query();
+        PageView.ManageForm form = new PageView.ManageForm(
+                MailComposer.MANAGE_PATH,
+                token,
+                query.place().value(),
+                words.text("field.place") + " — " + subscription.placeName(),
+                query.scopeCode(),
+                SubscriptionRequest.SCOPES,
+                words.text("field.scope"),
+                String.join(",", query.listThemes()),
+                words.text("field.themes"),
+                String.join(",", query.listKinds()),
+                words.text("field.kinds"),
+                subscription.frequency().code(),
+                Frequency.CODES,
+                words.text("field.frequency"),
+                subscription.language(),
+                SubscriptionRequest.LANGUAGES,
+                words.text("field.language"),
+                words.text("page.manage.save"),
+                MailComposer.UNSUBSCRIBE_PATH,
+                words.text("unsubscribe"));
+        List<String> paragraphs = saved
+                ? List.of(words.text("page.manage.saved"), subscription.description())
+                : List.of(subscription.description());
+        return Templates.page(new PageView(
+                words.language(),
+                words.text("page.manage.title"),
+                paragraphs,
+                null,
+                null,
+                null,
+                form,
+                BACK_URL,
+                words.text("page.back")));
+    }
+
+    /** A refused request (bad field, too many requests), with the reason. */
+    public String refused(String language, boolean rateLimited, String reason) {
+        Wording words = Wording.of(language);
+        return simple(words, rateLimited ? "page.limited.title" : "page.error.title", reason);
+    }
+
+    private static String simple(Wording words, String titleKey, String text) {
+        return Templates.page(new PageView(
+                words.language(),
+                words.text(titleKey),
+                List.of(text),
+                null,
+                null,
+                null,
+                null,
+                BACK_URL,
+                words.text("page.back")));
+    }
+}
