@@ -48,6 +48,21 @@ final class Commands {
                 node.meters());
     }
 
+    /**
+     * Turns e-mail alerts on when {@code mail} (with the {@code PARVIS_MAIL_*} environment
+     * variables over it) names an SMTP server; links point at {@code http://HOST:PORT} unless a
+     * public URL is configured. Returns whether alerts are on.
+     */
+    static boolean enableAlerts(NodeRuntime node, MailConfig mail, String host, int port) {
+        MailConfig effective = mail.withEnvironment(System.getenv());
+        if (!effective.enabled()) {
+            return false;
+        }
+        String shownHost = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
+        node.enableAlerts(effective.toSettings(URI.create("http://" + shownHost + ":" + port)));
+        return true;
+    }
+
     /** Starts the node's API, turning a busy port into an error that says what to do. */
     static AutoCloseable startApi(NodeRuntime node, String host, int port) {
         try {

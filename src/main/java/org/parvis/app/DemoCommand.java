@@ -1,10 +1,13 @@
 package org.parvis.app;
 
+import org.jspecify.annotations.Nullable;
 import org.parvis.demo.FakePlatform;
 import org.parvis.source.HarvestListener;
 import org.parvis.source.Harvester;
 import org.parvis.source.SourceConfig;
 import org.parvis.store.HarvestRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,10 +16,14 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code parvis demo}: starts the sample platform on the loopback interface, harvests its sources
@@ -30,9 +37,15 @@ import java.util.concurrent.Callable;
         versionProvider = Main.VersionProvider.class,
         description = {
             "Run a node on bundled sample data (données d'exemple).",
-            "A local sample platform is harvested over HTTP, then the API is served on 127.0.0.1."
+            "A local sample platform is harvested over HTTP, then the API is served on 127.0.0.1.",
+            "With an SMTP server (mail: block of --config, or PARVIS_MAIL_HOST and"
+                    + " PARVIS_MAIL_FROM), e-mail alerts are on: the platform is harvested again"
+                    + " every minute and publishes a new Bordeaux process after"
+                    + " --new-process-after."
         })
 final class DemoCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
     @Option(
             names = "--port",
@@ -48,8 +61,32 @@ final class DemoCommand implements Callable<Integer> {
             description = "Data directory of the demo node (default: ${DEFAULT-VALUE}).")
     Path dataDir = Path.of("parvis-data/demo");
 
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Read the mail: block (SMTP server for e-mail alerts) of this file;"
+                    + " default ./parvis.yml when it exists. Its sources are not used.")
+    @Nullable
+    Path config;
+
+    @Option(
+            names = "--new-process-after",
+            paramLabel = "DURATION",
+            defaultValue = "3m",
+            description = "With e-mail alerts on: when the sample platform publishes a new process"
+                    + " in Bordeaux (default: ${DEFAULT-VALUE}).")
+    String newProcessAfter = "3m";
+
     @Spec
     CommandSpec spec;
+
+    /** The sample process held back, then published, so that alerts have something new. */
+    static final String HELD_SOURCE = "demo-bordeaux-metropole";
+
+    static final String HELD_PROCESS = "process/restauration-scolaire";
+
+    /** How often the demo harvests its platform again when alerts are on. */
+    static final Duration REHARVEST_INTERVAL = Duration.ofMinutes(1);
 
     private final NodeFactory factory;
 
@@ -69,6 +106,13 @@ final class DemoCommand implements Callable<Integer> {
 
             NodeRuntime node = factory.open(NodeOptions.settings(dataDir, null, sources));
             resources.add(node);
+            String host = "127.0.0.1";
+            Duration publishAfter = ParvisConfig.parseDuration(newProcessAfter);
+            boolean alerts =
+                    Commands.enableAlerts(node, ParvisConfig.load(config).mail(), host, port);
+            if (alerts) {
+                platform.hold(HELD_SOURCE, HELD_PROCESS);
+            }
             Harvester harvester =
                     Commands.harvester(node, Version.DEFAULT_CONTACT, HarvestListener.NONE);
             int failed = 0;
@@ -77,10 +121,22 @@ final class DemoCommand implements Callable<Integer> {
                     failed++;
                 }
             }
+            node.afterHarvest();
 
-            String host = "127.0.0.1";
             resources.add(Commands.startApi(node, host, port));
+            if (alerts) {
+                List<SourceConfig> often =
+                        sources.stream().map(DemoCommand::everyMinute).toList();
+                HarvestScheduler scheduler =
+                        new HarvestScheduler(harvester, often, node::afterHarvest);
+                scheduler.start();
+                resources.add(scheduler);
+                resources.add(publishLater(platform, publishAfter));
+            }
             printWelcome(spec.commandLine().getOut(), sources.size(), failed);
+            if (alerts) {
+                printAlerts(spec.commandLine().getOut(), publishAfter);
+            }
             Commands.runUntilStopped(resources);
             return Main.EXIT_OK;
         } catch (RuntimeException e) {
@@ -88,6 +144,55 @@ final class DemoCommand implements Callable<Integer> {
             resources.forEach(Commands::closeQuietly);
             throw e;
         }
+    }
+
+    private static SourceConfig everyMinute(SourceConfig source) {
+        return new SourceConfig(
+                source.id(),
+                source.kind(),
+                source.baseUrl(),
+                source.name(),
+                source.organiserName(),
+                source.territory(),
+                source.locales(),
+                REHARVEST_INTERVAL,
+                source.licence(),
+                source.sample());
+    }
+
+    /** Publishes the held process after {@code delay}; closing cancels it. */
+    private static AutoCloseable publishLater(FakePlatform platform, Duration delay) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "parvis-demo-publish");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.schedule(
+                () -> {
+                    platform.release(HELD_SOURCE, HELD_PROCESS);
+                    LOG.info(
+                            "sample platform: new process {} published; the next harvest finds"
+                                    + " it",
+                            HELD_PROCESS);
+                },
+                delay.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
+    }
+
+    private void printAlerts(PrintWriter out, Duration publishAfter) {
+        String base = "http://localhost:" + port;
+        out.println();
+        out.println("E-mail alerts are on. Subscribe to Bordeaux from the feed page's form, or:");
+        out.println(
+                "  curl -H 'Content-Type: application/json' -d '{\"email\": \"you@example.org\","
+                        + " \"place\": \"fr:commune:33063\", \"frequency\": \"immediate\"}' "
+                        + base + "/api/v1/subscriptions");
+        out.printf(
+                "Confirm with the link in the mail; in %d min the sample platform publishes a new"
+                        + " Bordeaux process, harvested within a minute, and the alert is sent.%n",
+                Math.max(1, publishAfter.toMinutes()));
+        out.flush();
     }
 
     private void printWelcome(PrintWriter out, int sources, int failed) {

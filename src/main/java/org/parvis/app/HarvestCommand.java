@@ -90,6 +90,11 @@ final class HarvestCommand implements Callable<Integer> {
                 }
                 runs.add(harvester.harvest(source));
             }
+            // Alerts match what was harvested; the mails go out now (or from a serving node).
+            if (Commands.enableAlerts(node, configuration.mail(), "localhost", 8080)) {
+                node.afterHarvest();
+                node.deliverAlerts();
+            }
         }
 
         report(spec.commandLine().getOut(), runs);

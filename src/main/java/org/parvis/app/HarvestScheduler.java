@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
  * apart, and each source's next run is scheduled {@link SourceConfig#interval()} after its
  * previous run ended, so a slow platform is never asked twice at once.
  *
+ * <p>After each harvest the {@code afterHarvest} hook runs on the harvesting thread (e-mail alerts
+ * match what it brought).
+ *
  * <p>Thread-safe; {@link #close} stops the schedule and interrupts a running harvest.
  *
  * <p>TODO(#4): honour a per-source backoff after failed runs.
@@ -30,9 +33,15 @@ final class HarvestScheduler implements AutoCloseable {
     private final Harvester harvester;
     private final List<SourceConfig> sources;
     private final ScheduledExecutorService executor;
+    private final Runnable afterHarvest;
 
     HarvestScheduler(Harvester harvester, List<SourceConfig> sources) {
+        this(harvester, sources, () -> {});
+    }
+
+    HarvestScheduler(Harvester harvester, List<SourceConfig> sources, Runnable afterHarvest) {
         this.harvester = harvester;
+        this.afterHarvest = afterHarvest;
         this.sources = List.copyOf(sources);
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "parvis-harvest");
@@ -58,6 +67,7 @@ final class HarvestScheduler implements AutoCloseable {
     private void harvestQuietly(SourceConfig source) {
         try {
             harvester.harvest(source);
+            afterHarvest.run();
         } catch (RuntimeException e) {
             LOG.error(
                     "harvest of {} failed unexpectedly; it will be retried at the next interval",

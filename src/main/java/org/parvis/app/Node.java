@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.alert.AlertService;
+import org.parvis.alert.AlertSettings;
 import org.parvis.bench.FeedBenchCommand;
 import org.parvis.feed.FeedService;
 import org.parvis.index.FeedIndex;
@@ -20,14 +23,16 @@ import org.parvis.web.SourceView;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * An open node: the French gazetteer, the store (SQLite in the data directory, or PostgreSQL), the
- * feed index in {@code <data>/index}, the metrics registry, and the HTTP API started over them.
+ * feed index in {@code <data>/index}, the metrics registry, the HTTP API started over them, and
+ * e-mail alerts with their delivery worker once {@link #enableAlerts} is called.
  *
  * <p>Thread-safe as its components are: harvests write and catch the index up on the harvesting
- * thread while the API reads. Closing closes the index, then the store.
+ * thread while the API reads. Closing stops alert delivery, then closes the index and the store.
  */
 public final class Node implements NodeRuntime {
 
@@ -47,16 +52,23 @@ public final class Node implements NodeRuntime {
 
     private final NodeSettings settings;
     private final Gazetteer gazetteer;
-    private final Store store;
+    /** How often queued alert mails and due digests are looked for. */
+    static final Duration ALERT_DELIVERY_INTERVAL = Duration.ofSeconds(30);
+
+    private final JdbcStore store;
     private final FeedIndex index;
+    private final FeedService feed;
     private final PrometheusMeterRegistry meters =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private volatile @Nullable AlertService alerts;
+    private volatile AlertService.@Nullable Worker alertWorker;
 
-    private Node(NodeSettings settings, Gazetteer gazetteer, Store store, FeedIndex index) {
+    private Node(NodeSettings settings, Gazetteer gazetteer, JdbcStore store, FeedIndex index) {
         this.settings = settings;
         this.gazetteer = gazetteer;
         this.store = store;
         this.index = index;
+        this.feed = new FeedService(gazetteer, index, Clock.systemUTC(), settings::platformName);
     }
 
     /** Loads the gazetteer, opens the store and the index, and catches the index up. */
@@ -64,7 +76,7 @@ public final class Node implements NodeRuntime {
         Gazetteer gazetteer = FrenchGazetteer.loadDefault();
 
         StoreLocation location;
-        Store store;
+        JdbcStore store;
         try {
             location = settings.databaseUrl() == null
                     ? StoreLocation.sqlite(settings.dataDir())
@@ -111,8 +123,6 @@ public final class Node implements NodeRuntime {
 
     @Override
     public AutoCloseable startApi(String host, int port) {
-        FeedService feed =
-                new FeedService(gazetteer, index, Clock.systemUTC(), settings::platformName);
         ApiContext context = new ApiContext(
                 feed::query,
                 store,
@@ -120,8 +130,34 @@ public final class Node implements NodeRuntime {
                 this::listSourceViews,
                 meters,
                 settings.hasSampleData(),
-                settings.version());
+                settings.version(),
+                alerts);
         return ApiServer.start(context, host, port);
+    }
+
+    @Override
+    public synchronized void enableAlerts(AlertSettings alertSettings) {
+        if (alerts != null) {
+            throw new IllegalStateException("e-mail alerts are already on");
+        }
+        AlertService service =
+                AlertService.create(store, feed, gazetteer, alertSettings, Clock.systemUTC());
+        alerts = service;
+        alertWorker = service.startWorker(ALERT_DELIVERY_INTERVAL);
+    }
+
+    @Override
+    public void afterHarvest() {
+        AlertService.Worker worker = alertWorker;
+        if (worker != null) {
+            worker.afterHarvest();
+        }
+    }
+
+    @Override
+    public int deliverAlerts() {
+        AlertService service = alerts;
+        return service == null ? 0 : service.runDue();
     }
 
     private List<SourceView> listSourceViews() {
@@ -141,6 +177,10 @@ public final class Node implements NodeRuntime {
 
     @Override
     public void close() {
+        AlertService.Worker worker = alertWorker;
+        if (worker != null) {
+            worker.close();
+        }
         index.close();
         store.close();
     }

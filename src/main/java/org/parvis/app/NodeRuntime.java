@@ -2,6 +2,7 @@ package org.parvis.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.parvis.alert.AlertSettings;
 import org.parvis.store.Store;
 
 /**
@@ -31,6 +32,27 @@ public interface NodeRuntime extends AutoCloseable {
      * @throws ParvisConfigException when the port cannot be bound
      */
     AutoCloseable startApi(String host, int port);
+
+    /**
+     * Turns e-mail alerts on, before {@link #startApi}: the API then serves the subscription
+     * endpoints, {@link #afterHarvest()} matches new processes, and mail is delivered in the
+     * background until the node closes.
+     */
+    default void enableAlerts(AlertSettings settings) {
+        throw new UnsupportedOperationException("this node cannot send e-mail alerts");
+    }
+
+    /**
+     * Called when a harvest completed (its changes are in the index): matches new and newly
+     * opened processes against the alert subscriptions and wakes mail delivery. Does nothing when
+     * alerts are off.
+     */
+    default void afterHarvest() {}
+
+    /** Sends the alert mails that are due now; returns how many were sent (0 without alerts). */
+    default int deliverAlerts() {
+        return 0;
+    }
 
     @Override
     void close();

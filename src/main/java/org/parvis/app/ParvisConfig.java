@@ -46,11 +46,14 @@ import java.util.regex.Pattern;
  *     locales: [fr]                        # default [fr]
  *     interval: 6h                         # 30m, 6h, 1d or ISO-8601 (PT6H); default 6h
  *     licence: {id: ODbL-1.0, url: https://opendatacommons.org/licenses/odbl/1-0/}
+ * mail:                                    # optional: e-mail alerts, see {@link MailConfig}
+ *   host: smtp.example.org
+ *   from: Parvis &lt;alertes@example.org&gt;
  * </pre>
  *
  * <p>Immutable and thread-safe.
  */
-record ParvisConfig(URI contact, List<SourceConfig> sources) {
+record ParvisConfig(URI contact, List<SourceConfig> sources, MailConfig mail) {
 
     /** The file read when {@code --config} is not given, if it exists. */
     static final Path DEFAULT_FILE = Path.of("parvis.yml");
@@ -65,6 +68,12 @@ record ParvisConfig(URI contact, List<SourceConfig> sources) {
 
     ParvisConfig {
         sources = List.copyOf(sources);
+        mail = mail == null ? MailConfig.NONE : mail;
+    }
+
+    /** A configuration without a {@code mail:} block. */
+    ParvisConfig(URI contact, List<SourceConfig> sources) {
+        this(contact, sources, MailConfig.NONE);
     }
 
     /** No sources, default contact: a node that serves what its store already holds. */
@@ -73,7 +82,10 @@ record ParvisConfig(URI contact, List<SourceConfig> sources) {
     }
 
     /** The file's raw shape. */
-    record FileShape(@Nullable String contact, @Nullable List<SourceShape> sources) {}
+    record FileShape(
+            @Nullable String contact,
+            @Nullable List<SourceShape> sources,
+            @Nullable MailConfig mail) {}
 
     /** One source as written in the file. */
     record SourceShape(
@@ -133,7 +145,10 @@ record ParvisConfig(URI contact, List<SourceConfig> sources) {
         if (shape == null) {
             return empty();
         }
-        return new ParvisConfig(contact(file, shape.contact()), sources(file, shape.sources()));
+        return new ParvisConfig(
+                contact(file, shape.contact()),
+                sources(file, shape.sources()),
+                shape.mail() == null ? MailConfig.NONE : shape.mail());
     }
 
     /** Where in the file a key was met, e.g. " in sources #2" (empty at the top level). */

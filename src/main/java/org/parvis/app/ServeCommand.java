@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
         versionProvider = Main.VersionProvider.class,
         description = {
             "Serve the feed API and harvest the configured sources on their intervals.",
-            "Sources are read from --config, else from ./parvis.yml when it exists."
+            "Sources are read from --config, else from ./parvis.yml when it exists.",
+            "E-mail alerts are on when a mail: block or PARVIS_MAIL_HOST names an SMTP server."
         })
 final class ServeCommand implements Callable<Integer> {
 
@@ -72,10 +73,12 @@ final class ServeCommand implements Callable<Integer> {
 
         NodeRuntime node = factory.open(nodeOptions.settings(configuration.sources()));
         try {
+            Commands.enableAlerts(node, configuration.mail(), host, port);
             AutoCloseable api = Commands.startApi(node, host, port);
             HarvestScheduler scheduler = new HarvestScheduler(
                     Commands.harvester(node, configuration.contact(), HarvestListener.NONE),
-                    configuration.sources());
+                    configuration.sources(),
+                    node::afterHarvest);
             scheduler.start();
             LOG.info("Parvis {} serving http://{}:{}/api/v1/feed", Version.current(), host, port);
             Commands.runUntilStopped(List.of(node, api, scheduler));

@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * page), one base path per sample source, so that the demo and the tests harvest over real HTTP.
  *
  * <p>Dates are materialised once, at start, relative to the given instant. Tests can change what
- * is served ({@link #remove}, {@link #retitle}, {@link #corrupt}) and make pages fail ({@link
- * #failPage}); {@link #listRequests} tells what was asked.
+ * is served ({@link #remove}, {@link #hold}, {@link #retitle}, {@link #corrupt}) and make pages
+ * fail ({@link #failPage}); {@link #listRequests} tells what was asked.
  *
  * <p>Thread-safe. Listens on 127.0.0.1 only, on a free port; {@link #close} stops it.
  */
@@ -77,6 +77,7 @@ public final class FakePlatform implements AutoCloseable {
     private final Map<String, Served> byPath = new HashMap<>();
     private final Map<String, Fault> faults = new HashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private final Map<String, ObjectNode> held = new HashMap<>();
 
     private FakePlatform(SampleData data, Instant now) throws IOException {
         this.materialisedAt = now;
@@ -172,6 +173,25 @@ public final class FakePlatform implements AutoCloseable {
     /** Stops serving a record; returns false when it was not served. */
     public synchronized boolean remove(String sourceId, String nativeId) {
         return served(sourceId).records().remove(nativeId) != null;
+    }
+
+    /**
+     * Stops serving a record until {@link #release}, as if it were not published yet (the demo
+     * publishes it later, so that a harvest finds a new process).
+     */
+    public synchronized void hold(String sourceId, String nativeId) {
+        held.put(sourceId + "#" + nativeId, record(sourceId, nativeId));
+        served(sourceId).records().remove(nativeId);
+    }
+
+    /** Serves a held record again; returns false when none was held. */
+    public synchronized boolean release(String sourceId, String nativeId) {
+        ObjectNode node = held.remove(sourceId + "#" + nativeId);
+        if (node == null) {
+            return false;
+        }
+        served(sourceId).records().put(nativeId, node);
+        return true;
     }
 
     /** Changes a record's French title, so that the next harvest sees it changed. */

@@ -2,6 +2,8 @@ package org.parvis.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.jspecify.annotations.Nullable;
+import org.parvis.alert.AlertService;
 import org.parvis.store.Store;
 import org.parvis.territory.Gazetteer;
 
@@ -11,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * Everything the HTTP API reads from: the feed, the store (items, runs, issues), the gazetteer,
  * the configured sources (asked on every request, so a reloaded configuration shows at once), the
- * metrics registry the server records into and scrapes, whether the node serves sample data, and
- * the software version.
+ * metrics registry the server records into and scrapes, whether the node serves sample data, the
+ * software version, and the e-mail alerts (null when the node has no mail server).
  *
  * <p>Immutable; thread-safe when its components are.
  */
@@ -23,7 +25,20 @@ public record ApiContext(
         Supplier<List<SourceView>> sources,
         PrometheusMeterRegistry metrics,
         boolean sampleData,
-        String version) {
+        String version,
+        @Nullable AlertService alerts) {
+
+    /** A context without e-mail alerts. */
+    public ApiContext(
+            FeedQueries feed,
+            Store store,
+            Gazetteer gazetteer,
+            Supplier<List<SourceView>> sources,
+            PrometheusMeterRegistry metrics,
+            boolean sampleData,
+            String version) {
+        this(feed, store, gazetteer, sources, metrics, sampleData, version, null);
+    }
 
     public ApiContext {
         if (feed == null

@@ -24,6 +24,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  * The HTTP API of a Parvis node, on Javalin and Jetty: the feed, items, places, sources and their
  * issues, themes, health, Prometheus metrics and the OpenAPI document that describes them all, all
  * read-only, plus {@code POST /api/v1/classify}, which computes themes for a text and stores
- * nothing.
+ * nothing, and the e-mail alert subscription endpoints and pages of {@link AlertEndpoint}.
  *
  * <p>Every error is an RFC 9457 problem ({@code application/problem+json}), including unknown
  * routes, wrong methods and the malformed requests Jetty rejects itself. Every answer carries the
@@ -51,6 +52,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
     private static final String POST_METHODS = "POST, OPTIONS";
+    private static final String GET_AND_POST_METHODS = "GET, HEAD, POST, OPTIONS";
     private static final Pattern HEADER_LIST =
             Pattern.compile("[A-Za-z0-9-]+(\\s*,\\s*[A-Za-z0-9-]+)*");
 
@@ -128,6 +130,7 @@ public final class ApiServer implements AutoCloseable {
         ThemesEndpoint themes = new ThemesEndpoint(ThemeCatalog.loadDefault());
         // The classifier's holder builds it on the first classification, not at start-up.
         ClassifyEndpoint classify = new ClassifyEndpoint(ThemeClassifier::loadDefault);
+        AlertEndpoint alerts = new AlertEndpoint(api.alerts());
         byte[] openApi = openApiDocument(api.version());
         return List.of(
                 new Route(FeedRequest.PATH, feed::handle),
@@ -138,6 +141,14 @@ public final class ApiServer implements AutoCloseable {
                 new Route(SourceEndpoint.ISSUES, sources::handleIssues),
                 new Route(ThemesEndpoint.PATH, themes::handle),
                 new Route(HandlerType.POST, ClassifyEndpoint.PATH, classify::handle),
+                new Route(HandlerType.POST, AlertEndpoint.SUBSCRIPTIONS, alerts::subscribeJson),
+                new Route(HandlerType.POST, AlertEndpoint.SUBSCRIBE, alerts::subscribeForm),
+                new Route(AlertEndpoint.CONFIRM, alerts::confirmPage),
+                new Route(HandlerType.POST, AlertEndpoint.CONFIRM, alerts::confirm),
+                new Route(AlertEndpoint.MANAGE, alerts::managePage),
+                new Route(HandlerType.POST, AlertEndpoint.MANAGE, alerts::manage),
+                new Route(AlertEndpoint.UNSUBSCRIBE, alerts::unsubscribePage),
+                new Route(HandlerType.POST, AlertEndpoint.UNSUBSCRIBE, alerts::unsubscribe),
                 new Route("/api/v1/openapi.json", ctx -> {
                     QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of());
                     ctx.status(200).contentType(Responses.JSON).result(openApi);
@@ -164,20 +175,23 @@ public final class ApiServer implements AutoCloseable {
         config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
 
         config.routes.before(ctx -> SecurityHeaders.apply(ctx::header));
-        Map<String, String> postPaths = new HashMap<>();
+        // A path may have a GET and a POST route (the alert pages): one OPTIONS answer for both.
+        Map<String, String> allowedByPath = new LinkedHashMap<>();
         for (Route route : routes) {
             if (route.method() == HandlerType.POST) {
                 config.routes.post(route.path(), route.handler());
-                postPaths.put(route.path(), route.allowedMethods());
             } else {
                 config.routes.get(route.path(), route.handler());
                 // Javalin answers HEAD from the GET handler anyway; declaring it names the route in
                 // metrics.
                 config.routes.head(route.path(), route.handler());
             }
-            String allowed = route.allowedMethods();
-            config.routes.options(route.path(), ctx -> options(ctx, allowed));
+            allowedByPath.merge(route.path(), route.allowedMethods(), ApiServer::bothMethods);
         }
+        allowedByPath.forEach(
+                (path, allowed) -> config.routes.options(path, ctx -> options(ctx, allowed)));
+        Map<String, String> postPaths = new HashMap<>(allowedByPath);
+        postPaths.values().removeIf(ALLOWED_METHODS::equals);
 
         config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
         config.routes.exception(
@@ -237,13 +251,17 @@ public final class ApiServer implements AutoCloseable {
                     && HEADER_LIST.matcher(requested).matches();
             if (valid) {
                 ctx.header("Access-Control-Allow-Headers", requested);
-            } else if (allowed.equals(POST_METHODS)) {
+            } else if (allowed.contains("POST")) {
                 ctx.header("Access-Control-Allow-Headers", "Content-Type");
             }
             ctx.header("Access-Control-Max-Age", "86400");
         }
         ctx.header("Allow", allowed);
         ctx.status(204);
+    }
+
+    private static String bothMethods(String first, String second) {
+        return first.equals(second) ? first : GET_AND_POST_METHODS;
     }
 
     private static void httpError(HttpResponseException e, Context ctx, String allowed) {

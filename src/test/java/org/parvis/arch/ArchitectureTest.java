@@ -33,7 +33,9 @@ class ArchitectureTest {
             Map.entry("index", Set.of("model", "territory", "theme", "store")),
             Map.entry("feed", Set.of("model", "territory", "theme", "store", "index")),
             Map.entry("source", Set.of("model", "territory", "theme", "store")),
-            Map.entry("web", Set.of("model", "territory", "theme", "store", "feed", "source")),
+            Map.entry("alert", Set.of("model", "territory", "theme", "store", "feed")),
+            Map.entry(
+                    "web", Set.of("model", "territory", "theme", "store", "feed", "source", "alert")),
             Map.entry("demo", Set.of("model", "territory", "source")),
             Map.entry("bench", Set.of("model", "territory", "theme", "store", "index", "feed")),
             Map.entry(
@@ -46,6 +48,7 @@ class ArchitectureTest {
                             "index",
                             "feed",
                             "source",
+                            "alert",
                             "web",
                             "demo",
                             "bench")));
