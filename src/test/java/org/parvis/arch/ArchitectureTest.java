@@ -35,7 +35,8 @@ class ArchitectureTest {
             Map.entry("source", Set.of("model", "territory", "theme", "store")),
             Map.entry("alert", Set.of("model", "territory", "theme", "store", "feed")),
             Map.entry(
-                    "web", Set.of("model", "territory", "theme", "store", "feed", "source", "alert")),
+                    "web",
+                    Set.of("model", "territory", "theme", "store", "feed", "source", "alert")),
             Map.entry("demo", Set.of("model", "territory", "source")),
             Map.entry("bench", Set.of("model", "territory", "theme", "store", "index", "feed")),
             Map.entry(
