@@ -22,7 +22,11 @@ final class Templates {
 
     /** The plain-text part of a mail. */
     static String mailText(MailView view) {
-        return render("alert/mail-text.jte", view).strip() + "\n";
+        // Control lines leave blank lines behind: keep at most one between paragraphs.
+        return render("alert/mail-text.jte", view)
+                        .strip()
+                        .replaceAll("\n[ \t]*(\n[ \t]*)+\n", "\n\n")
+                + "\n";
     }
 
     /** An alert page. */

@@ -106,8 +106,8 @@ final class AlertEndpoint {
             SubscriptionRequest request = SubscriptionRequest.parse(
                     form.findSingle("email").orElse(null),
                     form.findSingle("place").orElse(null),
-                    form.listValues("themes"),
-                    form.listValues("kinds"),
+                    form.listNonEmptyValues("themes"),
+                    form.listNonEmptyValues("kinds"),
                     form.findSingle("scope").orElse(null),
                     form.findSingle("frequency").orElse(null),
                     form.findSingle("language").orElse(null),
@@ -180,8 +180,8 @@ final class AlertEndpoint {
             SubscriptionRequest changes = SubscriptionRequest.parse(
                     "unchanged@example.org",
                     form.findSingle("place").orElse(null),
-                    form.listValues("themes"),
-                    form.listValues("kinds"),
+                    form.listNonEmptyValues("themes"),
+                    form.listNonEmptyValues("kinds"),
                     form.findSingle("scope").orElse(null),
                     form.findSingle("frequency").orElse(null),
                     form.findSingle("language").orElse(null),

@@ -155,6 +155,22 @@ final class QueryParams {
         return result;
     }
 
+    /**
+     * Every non-empty element of a list parameter, repeated or comma-separated; empty elements
+     * are skipped (an HTML form sends an empty text field as {@code name=}).
+     */
+    List<String> listNonEmptyValues(String name) {
+        List<String> result = new ArrayList<>();
+        for (String value : values.getOrDefault(name, List.of())) {
+            for (String element : value.split(",", -1)) {
+                if (!element.isBlank()) {
+                    result.add(element.strip());
+                }
+            }
+        }
+        return result;
+    }
+
     /** The names of the parameters given, in no particular order. */
     Set<String> names() {
         return values.keySet();

@@ -419,6 +419,30 @@ abstract class AlertContractTest {
         assertThat(fx.alerts.countUnsent()).isZero();
     }
 
+    @Test
+    void aMailInterruptedAfterTheServerAcceptedItIsSentAgainWithTheSameMessageId() {
+        fx.subscribeAndConfirm(ALICE, around(BORDEAUX), Frequency.IMMEDIATE);
+        fx.harvest(fx.openProcess("coupure", BORDEAUX, 30));
+        MailTransport smtp = fx.smtpTransport();
+        AlertService dying = fx.withTransport(mail -> {
+            smtp.send(mail);
+            throw new IllegalStateException("the process stops before marking the mail sent");
+        });
+
+        assertThatThrownBy(dying::runDue).isInstanceOf(IllegalStateException.class);
+        assertThat(fx.alerts.runDue()).isZero();
+        fx.clock.advance(OutboxSender.LEASE);
+        assertThat(fx.alerts.runDue()).isOne();
+        fx.clock.advance(Duration.ofHours(1));
+        assertThat(fx.alerts.runDue()).isZero();
+
+        List<Mail> alerts = fx.mailsTo(ALICE).subList(1, 3);
+        assertThat(alerts)
+                .extracting(Mail::subject)
+                .containsOnly("Parvis : nouveau — Consultation coupure");
+        assertThat(alerts.get(0).messageId()).isEqualTo(alerts.get(1).messageId());
+    }
+
     /** How many rows of the alert tables hold the address (subscriptions only may). */
     private int countRowsMentioning(String email) {
         return fx.store

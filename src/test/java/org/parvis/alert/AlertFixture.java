@@ -66,13 +66,15 @@ public final class AlertFixture implements AutoCloseable {
     public final JdbcStore store;
     public final FeedIndex index;
     public final AlertService alerts;
+    private final FeedService feed;
+    private final AlertSettings settings;
     private final int smtpPort;
     private GreenMail smtp;
 
     public AlertFixture(JdbcStore store) {
         this.store = store;
         this.index = FeedIndex.inMemory(gazetteer());
-        FeedService feed = new FeedService(gazetteer(), index, clock, source -> "Plateforme test");
+        this.feed = new FeedService(gazetteer(), index, clock, source -> "Plateforme test");
         this.smtpPort = freePort();
         this.smtp = startSmtp(smtpPort);
         MailSettings mail = new MailSettings(
@@ -83,8 +85,13 @@ public final class AlertFixture implements AutoCloseable {
                 null,
                 "Parvis <alertes@parvis.example.org>",
                 5_000);
-        this.alerts = AlertService.create(
-                store, feed, gazetteer(), AlertSettings.of(mail, PUBLIC_URL), clock);
+        this.settings = AlertSettings.of(mail, PUBLIC_URL);
+        this.alerts = AlertService.create(store, feed, gazetteer(), settings, clock);
+    }
+
+    /** The feed the alerts match with. */
+    public FeedService feed() {
+        return feed;
     }
 
     /** The real gazetteer, loaded once per test run. */
@@ -171,6 +178,19 @@ public final class AlertFixture implements AutoCloseable {
             throw new AssertionError("the confirmation link of " + email + " did not confirm");
         }
         return confirmation;
+    }
+
+    /**
+     * A second service over the same database whose mails go through {@code transport}, the way
+     * another process of the node would (e.g. one that dies while sending).
+     */
+    AlertService withTransport(MailTransport transport) {
+        return new AlertService(store, feed, gazetteer(), settings, transport, clock);
+    }
+
+    /** The real SMTP transport of this fixture. */
+    MailTransport smtpTransport() {
+        return new SmtpTransport(settings.mail(), clock);
     }
 
     // SMTP

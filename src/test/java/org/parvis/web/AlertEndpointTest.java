@@ -1,0 +1,342 @@
+package org.parvis.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parvis.alert.AlertFixture.BORDEAUX;
+import static org.parvis.alert.AlertFixture.around;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parvis.alert.AlertFixture;
+import org.parvis.alert.AlertFixture.Mail;
+import org.parvis.alert.Frequency;
+import org.parvis.model.Json;
+import org.parvis.store.JdbcStore;
+import org.parvis.store.StoreLocation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The alert endpoints over HTTP with a real SMTP server: the JSON API and the form, the pages
+ * behind the links in mails (GET shows a button, POST acts), RFC 8058 one-click unsubscribe,
+ * problems for bad fields, the same answer for known and unknown addresses, and rate limits.
+ */
+class AlertEndpointTest {
+
+    private static final String ALICE = "alice@example.org";
+
+    @TempDir
+    Path dataDir;
+
+    private AlertFixture fx;
+    private ApiServer server;
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeEach
+    void start() {
+        fx = new AlertFixture(JdbcStore.open(StoreLocation.sqlite(dataDir)));
+        ApiContext context = new ApiContext(
+                fx.feed()::query,
+                fx.store,
+                AlertFixture.gazetteer(),
+                List::of,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                false,
+                "0.1.0-test",
+                fx.alerts);
+        server = ApiServer.start(context, "127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        fx.close();
+    }
+
+    @Test
+    void subscribingAnswersTheSameWhetherOrNotTheAddressIsKnown() {
+        fx.subscribeAndConfirm(ALICE, around(BORDEAUX), Frequency.IMMEDIATE);
+
+        HttpResponse<String> known = postJson(
+                "/api/v1/subscriptions",
+                "{\"email\": \"alice@example.org\", \"place\": \"fr:commune:33063\"}");
+        HttpResponse<String> unknown = postJson(
+                "/api/v1/subscriptions",
+                "{\"email\": \"zoe@example.org\", \"place\": \"fr:commune:33063\"}");
+
+        assertThat(known.statusCode()).isEqualTo(202).isEqualTo(unknown.statusCode());
+        assertThat(known.body()).isEqualTo(unknown.body()).contains("\"status\":\"pending\"");
+        assertThat(known.headers().firstValue("Content-Type"))
+                .isEqualTo(unknown.headers().firstValue("Content-Type"));
+    }
+
+    @Test
+    void theJsonApiQueuesAConfirmationOnly() {
+        HttpResponse<String> answer = postJson(
+                "/api/v1/subscriptions",
+                "{\"email\": \"alice@example.org\", \"place\": \"fr:commune:33063\","
+                        + " \"themes\": [\"mobilite\"], \"kinds\": [\"consultation\"],"
+                        + " \"scope\": \"around\", \"frequency\": \"weekly\", \"language\": \"en\"}");
+        fx.alerts.runDue();
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(fx.mailsTo(ALICE))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.text())
+                        .contains("what concerns Bordeaux · themes: Transport & mobility")
+                        .contains("kinds: consultation · one digest a week"));
+    }
+
+    @Test
+    void badFieldsAreProblemsNamingTheFieldAndWhatIsAllowed() {
+        JsonNode email = problem(
+                postJson("/api/v1/subscriptions", "{\"email\": \"alice\", \"place\": \"fr\"}"));
+        JsonNode frequency = problem(postJson(
+                "/api/v1/subscriptions",
+                "{\"email\": \"a@example.org\", \"place\": \"fr\", \"frequency\": \"hourly\"}"));
+        JsonNode theme = problem(postJson(
+                "/api/v1/subscriptions",
+                "{\"email\": \"a@example.org\", \"place\": \"fr\", \"themes\": [\"chats\"]}"));
+        JsonNode place = problem(postJson(
+                "/api/v1/subscriptions",
+                "{\"email\": \"a@example.org\", \"place\": \"fr:commune:99999\"}"));
+        JsonNode unknown = problem(postJson(
+                "/api/v1/subscriptions",
+                "{\"email\": \"a@example.org\", \"place\": \"fr\", \"name\": \"Alice\"}"));
+
+        assertThat(email.at("/parameter").asText()).isEqualTo("email");
+        assertThat(email.at("/type").asText()).isEqualTo(Problem.INVALID_BODY);
+        assertThat(frequency.at("/parameter").asText()).isEqualTo("frequency");
+        assertThat(frequency.at("/allowed").toString())
+                .isEqualTo("[\"immediate\",\"daily\",\"weekly\"]");
+        assertThat(theme.at("/parameter").asText()).isEqualTo("themes");
+        assertThat(theme.at("/value").asText()).isEqualTo("chats");
+        assertThat(theme.at("/allowed").toString()).contains("mobilite");
+        assertThat(place.at("/parameter").asText()).isEqualTo("place");
+        assertThat(place.at("/detail").asText()).contains("unknown place 'fr:commune:99999'");
+        assertThat(unknown.at("/parameter").asText()).isEqualTo("name");
+        assertThat(fx.mails()).isEmpty();
+    }
+
+    @Test
+    void aBodyOfAnotherTypeIsRefused() {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/v1/subscriptions"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("alice@example.org")));
+
+        assertThat(answer.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void theFeedPageFormAnswersWithAPageAndSendsTheConfirmation() {
+        HttpResponse<String> answer = postForm(
+                "/alerts/subscribe",
+                "email=alice%40example.org&place=fr%3Acommune%3A33063&themes=mobilite"
+                        + "&themes=climat_energie&kinds=consultation&scope=around"
+                        + "&frequency=daily&language=fr");
+        fx.alerts.runDue();
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("text/html");
+        assertThat(answer.body()).contains("Vérifiez votre boîte mail");
+        assertThat(fx.mailsTo(ALICE))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.text())
+                        .contains("thèmes : Climat et énergie, Transports et mobilités"));
+    }
+
+    @Test
+    void aBadFormFieldAnswersWithAPageSayingWhy() {
+        HttpResponse<String> answer =
+                postForm("/alerts/subscribe", "email=alice&place=fr%3Acommune%3A33063");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body())
+                .contains("Demande refusée", "field 'email' is not an e-mail address");
+        assertThat(fx.mails()).isEmpty();
+    }
+
+    @Test
+    void openingTheConfirmationLinkShowsAButtonAndOnlyThePostConfirms() {
+        postJson(
+                "/api/v1/subscriptions",
+                "{\"email\": \"alice@example.org\", \"place\": \"fr:commune:33063\","
+                        + " \"frequency\": \"immediate\"}");
+        fx.alerts.runDue();
+        String token = fx.mailsTo(ALICE).get(0).token("/alerts/confirm");
+
+        HttpResponse<String> page = get("/alerts/confirm?token=" + token);
+        fx.harvest(fx.openProcess("avant", BORDEAUX, 20));
+        fx.alerts.runDue();
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("<form method=\"post\" action=\"/alerts/confirm\">")
+                .contains("value=\"" + token + "\"");
+        assertThat(fx.mailsTo(ALICE)).hasSize(1);
+
+        HttpResponse<String> confirmed = postForm("/alerts/confirm", "token=" + token);
+        fx.harvest(fx.openProcess("apres", BORDEAUX, 20));
+        fx.alerts.runDue();
+
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("Alerte confirmée");
+        assertThat(fx.mailsTo(ALICE)).hasSize(2);
+        assertThat(get("/alerts/confirm?token=" + token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void listUnsubscribePostUnsubscribesInOneClick() {
+        fx.subscribeAndConfirm(ALICE, around(BORDEAUX), Frequency.IMMEDIATE);
+        fx.harvest(fx.openProcess("un-clic", BORDEAUX, 20));
+        fx.alerts.runDue();
+        Mail alert = fx.mailsTo(ALICE).get(1);
+
+        HttpResponse<String> answer =
+                postForm(alert.unsubscribePathAndQuery(), "List-Unsubscribe=One-Click");
+        fx.harvest(fx.openProcess("plus-rien", BORDEAUX, 20));
+        fx.alerts.runDue();
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("Vous êtes désabonné");
+        assertThat(fx.mailsTo(ALICE)).hasSize(2);
+        assertThat(get("/alerts/manage?token=" + alert.token("/alerts/manage")).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theUnsubscribeLinkShowsAButtonThatUnsubscribes() {
+        fx.subscribeAndConfirm(ALICE, around(BORDEAUX), Frequency.IMMEDIATE);
+        fx.harvest(fx.openProcess("lien", BORDEAUX, 20));
+        fx.alerts.runDue();
+        String token = fx.mailsTo(ALICE).get(1).token("/alerts/unsubscribe");
+
+        HttpResponse<String> page = get("/alerts/unsubscribe?token=" + token);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(fx.alerts.findByUnsubscribeToken(token)).isPresent();
+
+        HttpResponse<String> done = postForm("/alerts/unsubscribe", "token=" + token);
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(fx.alerts.findByUnsubscribeToken(token)).isEmpty();
+    }
+
+    @Test
+    void theManagePageChangesTheSubscription() {
+        fx.subscribeAndConfirm(ALICE, around(BORDEAUX), Frequency.IMMEDIATE);
+        fx.harvest(fx.openProcess("gerer", BORDEAUX, 20));
+        fx.alerts.runDue();
+        String token = fx.mailsTo(ALICE).get(1).token("/alerts/manage");
+
+        HttpResponse<String> page = get("/alerts/manage?token=" + token);
+        HttpResponse<String> saved = postForm(
+                "/alerts/manage",
+                "token=" + token + "&place=fr%3Adepartement%3A33&scope=within&themes="
+                        + "&kinds=&frequency=weekly&language=en");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("value=\"fr:commune:33063\"")
+                .contains("<option value=\"immediate\" selected>");
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("Your changes are saved.");
+        assertThat(fx.alerts.findByManageToken(token)).hasValueSatisfying(view -> {
+            assertThat(view.frequency()).isEqualTo(Frequency.WEEKLY);
+            assertThat(view.placeName()).isEqualTo("Gironde");
+            assertThat(view.language()).isEqualTo("en");
+        });
+    }
+
+    @Test
+    void tooManyRequestsForOneAddressAre429WithRetryAfter() {
+        String body = "{\"email\": \"alice@example.org\", \"place\": \"fr\"}";
+        for (int i = 0; i < 3; i++) {
+            assertThat(postJson("/api/v1/subscriptions", body).statusCode()).isEqualTo(202);
+        }
+
+        HttpResponse<String> limited = postJson("/api/v1/subscriptions", body);
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(problem(limited).at("/detail").asText()).contains("too many");
+    }
+
+    @Test
+    void unknownLinksAnswerAPageNotFound() {
+        assertThat(get("/alerts/confirm?token=" + "A".repeat(43)).statusCode()).isEqualTo(404);
+        assertThat(get("/alerts/manage").statusCode()).isEqualTo(404);
+        assertThat(postForm("/alerts/unsubscribe?token=short", "List-Unsubscribe=One-Click")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aNodeWithoutMailAnswers503() {
+        try (ApiFixture plain = new ApiFixture(false)) {
+            ApiFixture.Answer answer = plain.postJson(
+                    "/api/v1/subscriptions", "{\"email\": \"a@example.org\", \"place\": \"fr\"}");
+
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.json().at("/detail").asText()).contains("mail: block");
+        }
+    }
+
+    private JsonNode problem(HttpResponse<String> answer) {
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/problem+json");
+        try {
+            return Json.mapper().readTree(answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> postForm(String path, String form) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(
+                    request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
