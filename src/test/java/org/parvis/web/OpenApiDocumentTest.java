@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parvis.alert.Frequency;
+import org.parvis.alert.SubscriptionRequest;
 import org.parvis.model.AreaLevel;
 import org.parvis.model.ProcessType;
 import org.parvis.model.ThemeMethod;
@@ -56,7 +58,7 @@ class OpenApiDocumentTest {
                         .forEachRemaining(method -> documented.add(
                                 method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
 
-        assertThat(routes).hasSize(11).contains("GET /api/v1/themes", "POST /api/v1/classify");
+        assertThat(routes).hasSize(19).contains("GET /api/v1/themes", "POST /api/v1/classify");
         assertThat(documented).containsExactlyInAnyOrderElementsOf(routes);
     }
 
@@ -137,10 +139,16 @@ class OpenApiDocumentTest {
                 .properties()
                 .forEach(path -> path.getValue().forEach(operation -> {
                     JsonNode responses = operation.at("/responses");
-                    assertThat(responses.has("200")).as(path.getKey()).isTrue();
+                    if (path.getKey().startsWith("/alerts/")) {
+                        // Pages answer pages, also for errors, except when alerts are off.
+                        return;
+                    }
+                    assertThat(responses.has("200") || responses.has("202"))
+                            .as(path.getKey())
+                            .isTrue();
                     assertThat(responses.has("400")).as(path.getKey()).isTrue();
                     responses.properties().forEach(response -> {
-                        if (!response.getKey().equals("200")) {
+                        if (!response.getKey().startsWith("2")) {
                             assertThat(resolve(response.getValue())
                                             .at("/content")
                                             .has("application/problem+json"))
@@ -149,6 +157,42 @@ class OpenApiDocumentTest {
                         }
                     });
                 }));
+    }
+
+    @Test
+    void alertPagesDocumentTheirAnswersAsPages() {
+        document.at("/paths").properties().forEach(path -> {
+            if (path.getKey().startsWith("/alerts/")) {
+                path.getValue()
+                        .forEach(operation -> operation
+                                .at("/responses")
+                                .properties()
+                                .forEach(response -> assertThat(resolve(response.getValue())
+                                                .at("/content")
+                                                .has(
+                                                        response.getKey().equals("503")
+                                                                ? "application/problem+json"
+                                                                : "text/html"))
+                                        .as(path.getKey() + " " + response.getKey())
+                                        .isTrue()));
+            }
+        });
+    }
+
+    @Test
+    void subscriptionFieldsMatchTheParser() {
+        JsonNode request = document.at("/components/schemas/SubscriptionRequest/properties");
+        List<String> fields = new ArrayList<>();
+        request.fieldNames().forEachRemaining(fields::add);
+
+        assertThat(fields).containsExactlyElementsOf(SubscriptionRequest.FIELDS);
+        assertThat(texts(request.at("/frequency/enum"))).containsExactlyElementsOf(Frequency.CODES);
+        assertThat(texts(request.at("/language/enum")))
+                .containsExactlyElementsOf(SubscriptionRequest.LANGUAGES);
+        assertThat(texts(request.at("/scope/enum")))
+                .containsExactlyElementsOf(SubscriptionRequest.SCOPES);
+        assertThat(request.at("/themes/maxItems").asInt())
+                .isEqualTo(SubscriptionRequest.MAX_THEMES);
     }
 
     @Test
