@@ -243,10 +243,10 @@ public final class AlertFixture implements AutoCloseable {
             String text,
             String html) {
 
-        private static final Pattern LINK = Pattern.compile(
-                "https://parvis\\.example\\.org(/alerts/[a-z]+)\\?token=([A-Za-z0-9_-]+)");
+        private static final Pattern LINK =
+                Pattern.compile("https?://[^/\\s]+(/alerts/[a-z]+)\\?token=([A-Za-z0-9_-]+)");
 
-        static Mail of(MimeMessage message) {
+        public static Mail of(MimeMessage message) {
             try {
                 MimeMultipart parts = (MimeMultipart) message.getContent();
                 return new Mail(
@@ -276,7 +276,8 @@ public final class AlertFixture implements AutoCloseable {
         /** The path and query of the {@code List-Unsubscribe} URL. */
         public String unsubscribePathAndQuery() {
             String url = listUnsubscribe.substring(1, listUnsubscribe.length() - 1);
-            return url.substring(PUBLIC_URL.toString().length());
+            URI uri = URI.create(url);
+            return uri.getRawPath() + "?" + uri.getRawQuery();
         }
     }
 }
