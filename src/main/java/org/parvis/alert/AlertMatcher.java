@@ -150,14 +150,16 @@ final class AlertMatcher {
                 immediate,
                 new AlertStore.Checkpoint(Math.max(seq, checkpoint.lastChangeSeq()), now));
         Report report = new Report(candidates.size(), subscriptions.size(), recorded);
-        LOG.info(
-                "alerts: {} new or newly opened processes, {} subscriptions in {} queries,"
-                        + " {} new matches in {} ms",
-                report.candidates(),
-                report.subscriptions(),
-                byQuery.size(),
-                report.matches(),
-                (System.nanoTime() - start) / 1_000_000);
+        if (report.candidates() > 0) {
+            LOG.info(
+                    "alerts: {} new or newly opened processes, {} subscriptions in {} queries,"
+                            + " {} new matches in {} ms",
+                    report.candidates(),
+                    report.subscriptions(),
+                    byQuery.size(),
+                    report.matches(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
         return report;
     }
 

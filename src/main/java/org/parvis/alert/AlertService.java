@@ -59,6 +59,9 @@ public final class AlertService {
     private final ReentrantLock matching = new ReentrantLock();
     private final ReentrantLock delivering = new ReentrantLock();
 
+    /** Wakes the delivery worker when a mail is queued outside a harvest; none until started. */
+    private volatile Runnable wakeDelivery = () -> {};
+
     AlertService(
             JdbcStore store,
             FeedService feed,
@@ -153,6 +156,7 @@ public final class AlertService {
                 "alerts: subscription {} requested by address {}, pending confirmation",
                 subscription.id(),
                 Tokens.logTag(request.email()));
+        wakeDelivery.run();
     }
 
     /** The pending subscription a confirmation token belongs to, if still valid. */
@@ -292,6 +296,14 @@ public final class AlertService {
             });
             executor.scheduleWithFixedDelay(
                     this::runQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            wakeDelivery = this::wake;
+        }
+
+        /** Runs a delivery now on the worker's thread (a confirmation request was queued). */
+        private void wake() {
+            if (!executor.isShutdown()) {
+                executor.execute(this::runQuietly);
+            }
         }
 
         /** Matches after a harvest, then delivers at once on the worker's thread. */
@@ -301,7 +313,7 @@ public final class AlertService {
             } catch (RuntimeException e) {
                 LOG.error("alerts: matching after the harvest failed; the next harvest retries", e);
             }
-            executor.execute(this::runQuietly);
+            wake();
         }
 
         private void runQuietly() {
@@ -314,6 +326,7 @@ public final class AlertService {
 
         @Override
         public void close() {
+            wakeDelivery = () -> {};
             executor.shutdownNow();
             try {
                 if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
