@@ -56,7 +56,11 @@ final class Cells {
             Map.entry("rsquo", "’"),
             Map.entry("laquo", "«"),
             Map.entry("raquo", "»"),
-            Map.entry("euro", "€"));
+            Map.entry("euro", "€"),
+            Map.entry("mdash", "—"),
+            Map.entry("ndash", "–"),
+            Map.entry("hellip", "…"),
+            Map.entry("oelig", "œ"));
 
     private Cells() {}
 

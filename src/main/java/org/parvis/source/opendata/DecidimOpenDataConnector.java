@@ -274,7 +274,7 @@ public final class DecidimOpenDataConnector implements Connector {
                 return source.licence();
             }
             String text = export.licenceText();
-            if (text != null && text.contains("Open Database License")) {
+            if (text != null && text.replaceAll("\\s+", " ").contains("Open Database License")) {
                 return DECIDIM_DEFAULT_LICENCE;
             }
             return source.licence();

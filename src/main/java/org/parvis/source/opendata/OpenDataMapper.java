@@ -373,7 +373,7 @@ final class OpenDataMapper {
                 row.localized("title", locale),
                 nonEmpty(body),
                 authors(row),
-                firstInstant(row, "created_at", "published_at", "published"),
+                firstInstant(row, "created_at", "published_at"),
                 updatedAt,
                 status,
                 kind == ContributionKind.MEETING ? null : row.text("address"),
