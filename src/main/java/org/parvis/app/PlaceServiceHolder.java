@@ -46,7 +46,6 @@ final class PlaceServiceHolder implements Supplier<PlaceService> {
     }
 
     private PlaceService build() {
-        long startNanos = System.nanoTime();
         PlaceSearch search = PlaceSearch.of(gazetteer);
 
         Optional<ContourIndex> contours;
@@ -57,16 +56,11 @@ final class PlaceServiceHolder implements Supplier<PlaceService> {
             LOG.error("Ignoring the commune contours: {}", e.getMessage());
             contours = Optional.empty();
         }
-        long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        if (contours.isPresent()) {
-            LOG.info(
-                    "Place search ready in {} ms with contours of {} areas from {}",
-                    millis,
-                    contours.get().areaCount(),
-                    contours.get().source());
-        } else {
-            LOG.info("Place search ready in {} ms, without contours", millis);
-        }
+        // PlaceSearch logs its own size and time, and findInDataDir says when contours are missing.
+        contours.ifPresent(index -> LOG.info(
+                "Point look-ups use the contours of {} areas imported from {}",
+                index.areaCount(),
+                index.source()));
         return PlaceService.of(search, contours);
     }
 }
