@@ -37,8 +37,8 @@ import java.util.zip.ZipOutputStream;
  * empty cells, a column Parvis does not know, a formula-guarded cell, a file it does not read.
  *
  * <p>Dates are relative to the instant given at start. Tests can change the served files ({@link
- * #removeRow}, {@link #setCell}, {@link #dropColumn}, {@link #replaceFile}) and make responses
- * fail ({@link #failWith}).
+ * #removeRow}, {@link #setCell}, {@link #dropColumn}, {@link #replaceFile}, {@link #removeFile})
+ * and make responses fail ({@link #failWith}).
  *
  * <p>Thread-safe. Listens on 127.0.0.1 only; {@link #close} stops it.
  */
@@ -160,6 +160,12 @@ public final class FakeOpenDataExport extends LoopbackServer {
         int index = columnIndex(table, entity, column);
         table.header.remove(index);
         table.rows.forEach(row -> row.remove(index));
+    }
+
+    /** Stops serving the file of an entity. */
+    public synchronized void removeFile(String entity) {
+        table(entity);
+        tables.remove(entity);
     }
 
     /** Serves this text as the file of an entity instead of its table (e.g. malformed CSV). */

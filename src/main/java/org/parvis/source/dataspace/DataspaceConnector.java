@@ -34,6 +34,13 @@ import java.nio.charset.StandardCharsets;
  * {@code bad-record} issue and makes the listing incomplete. The pilot answers 404 with a JSON
  * {@code error} for an empty list: that reads as empty. Unknown fields are ignored.
  *
+ * <p>Nothing is emitted before every request has succeeded, so that a failure in one locale never
+ * replaces stored texts with fewer languages.
+ *
+ * <p>TODO(#4): the pilot may list only first-level comments as objects (replies appear as {@code
+ * children} references only); fetch {@code /contributions/{ref}?with_comments=true} for threads
+ * whose replies are missing, once a live endpoint confirms the behaviour.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class DataspaceConnector implements Connector {

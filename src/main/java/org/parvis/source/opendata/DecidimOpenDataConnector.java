@@ -70,7 +70,12 @@ public final class DecidimOpenDataConnector implements Connector {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecidimOpenDataConnector.class);
 
-    /** The entities read, in the order they are read, with the columns each requires. */
+    /**
+     * The entities read, in the order they are read, with the columns each requires.
+     *
+     * <p>TODO(#4): accountability {@code results} (outcomes with {@code proposal_urls}) once the
+     * model has outcomes.
+     */
     private enum Entity {
         PARTICIPATORY_PROCESSES("participatory_processes", List.of("id", "title/*", "url|slug")),
         ASSEMBLIES("assemblies", List.of("id", "title/*", "url|slug")),
@@ -180,6 +185,18 @@ public final class DecidimOpenDataConnector implements Connector {
 
         Listing list() {
             Map<Entity, List<ExportFile>> files = parseFiles();
+            if (export.csvFiles().keySet().stream()
+                    .noneMatch(name -> entityOf(name).equals("participatory_processes"))) {
+                // Every Decidim export has this file, even empty: without it, the export is not
+                // whole and nothing may be inferred from what it lacks.
+                ctx.report(
+                        "missing-file",
+                        null,
+                        url,
+                        "the export has no participatory_processes file; is this a Decidim"
+                                + " open-data export?");
+                problems.add("no participatory_processes file in the export");
+            }
             Set<String> budgetSpaces = new HashSet<>();
             for (ExportFile file : files.getOrDefault(Entity.PROJECTS, List.of())) {
                 for (Row row : file.rows()) {

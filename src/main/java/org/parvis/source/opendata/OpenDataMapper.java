@@ -195,6 +195,8 @@ final class OpenDataMapper {
     Contribution proposal(Row row) {
         String id = required(row, "id");
         URI url = url(row, "url", required(row, "url"));
+        // TODO(#4): original_proposal/url, related_proposals and meeting_urls as lineage, and
+        // answer/answered_at as the official answer, once the model has them.
         boolean amendment = bool(row, "is_amend");
         return contribution(
                 row,
@@ -279,6 +281,7 @@ final class OpenDataMapper {
             throw new IllegalArgumentException("no url");
         }
         URI url = url(row, "url", urlText);
+        // TODO(#4): budget_amount as the project's cost once Contribution has one.
         boolean selected = row.first("selected_at", "budget/selected_at") != null;
         return contribution(
                 row,

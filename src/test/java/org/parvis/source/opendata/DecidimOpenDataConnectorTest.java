@@ -410,6 +410,19 @@ class DecidimOpenDataConnectorTest {
     }
 
     @Test
+    void anExportWithoutItsProcessesFileIsNotTakenAsComplete() {
+        harvest();
+        export.removeFile("participatory_processes");
+
+        HarvestRun run = harvest();
+
+        assertThat(run.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(run.issues()).extracting(SourceIssue::type).containsExactly("missing-file");
+        assertThat(run.itemsRemoved()).isZero();
+        assertThat(process("ParticipatoryProcess/12").title().texts()).containsKey("fr");
+    }
+
+    @Test
     void aCompleteListingRemovesWhatTheExportNoLongerHas() {
         harvest();
         export.removeRow("proposals", "105");
