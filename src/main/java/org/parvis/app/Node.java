@@ -15,7 +15,6 @@ import org.parvis.store.JdbcStore;
 import org.parvis.store.Store;
 import org.parvis.store.StoreLocation;
 import org.parvis.territory.FrenchGazetteer;
-import org.parvis.territory.Gazetteer;
 import org.parvis.territory.PlacesBenchCommand;
 import org.parvis.web.ApiContext;
 import org.parvis.web.ApiServer;
@@ -51,7 +50,9 @@ public final class Node implements NodeRuntime {
     }
 
     private final NodeSettings settings;
-    private final Gazetteer gazetteer;
+    private final FrenchGazetteer gazetteer;
+    private final PlaceServiceHolder places;
+
     /** How often queued alert mails and due digests are looked for. */
     static final Duration ALERT_DELIVERY_INTERVAL = Duration.ofSeconds(30);
 
@@ -63,17 +64,19 @@ public final class Node implements NodeRuntime {
     private volatile @Nullable AlertService alerts;
     private volatile AlertService.@Nullable Worker alertWorker;
 
-    private Node(NodeSettings settings, Gazetteer gazetteer, JdbcStore store, FeedIndex index) {
+    private Node(
+            NodeSettings settings, FrenchGazetteer gazetteer, JdbcStore store, FeedIndex index) {
         this.settings = settings;
         this.gazetteer = gazetteer;
         this.store = store;
         this.index = index;
         this.feed = new FeedService(gazetteer, index, Clock.systemUTC(), settings::platformName);
+        this.places = new PlaceServiceHolder(gazetteer, settings.dataDir());
     }
 
     /** Loads the gazetteer, opens the store and the index, and catches the index up. */
     static Node open(NodeSettings settings) {
-        Gazetteer gazetteer = FrenchGazetteer.loadDefault();
+        FrenchGazetteer gazetteer = FrenchGazetteer.loadDefault();
 
         StoreLocation location;
         JdbcStore store;
@@ -127,6 +130,7 @@ public final class Node implements NodeRuntime {
                 feed::query,
                 store,
                 gazetteer,
+                places,
                 this::listSourceViews,
                 meters,
                 settings.hasSampleData(),

@@ -6,12 +6,14 @@ import org.jspecify.annotations.Nullable;
 import org.parvis.alert.AlertService;
 import org.parvis.store.Store;
 import org.parvis.territory.Gazetteer;
+import org.parvis.territory.PlaceService;
 
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Everything the HTTP API reads from: the feed, the store (items, runs, issues), the gazetteer,
+ * the place search and point look-up (built on first use, as it takes a second to load),
  * the configured sources (asked on every request, so a reloaded configuration shows at once), the
  * metrics registry the server records into and scrapes, whether the node serves sample data, the
  * software version, and the e-mail alerts (null when the node has no mail server).
@@ -22,6 +24,7 @@ public record ApiContext(
         FeedQueries feed,
         Store store,
         Gazetteer gazetteer,
+        Supplier<PlaceService> places,
         Supplier<List<SourceView>> sources,
         PrometheusMeterRegistry metrics,
         boolean sampleData,
@@ -33,17 +36,19 @@ public record ApiContext(
             FeedQueries feed,
             Store store,
             Gazetteer gazetteer,
+            Supplier<PlaceService> places,
             Supplier<List<SourceView>> sources,
             PrometheusMeterRegistry metrics,
             boolean sampleData,
             String version) {
-        this(feed, store, gazetteer, sources, metrics, sampleData, version, null);
+        this(feed, store, gazetteer, places, sources, metrics, sampleData, version, null);
     }
 
     public ApiContext {
         if (feed == null
                 || store == null
                 || gazetteer == null
+                || places == null
                 || sources == null
                 || metrics == null) {
             throw new IllegalArgumentException(

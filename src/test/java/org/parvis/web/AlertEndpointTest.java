@@ -55,6 +55,9 @@ class AlertEndpointTest {
                 fx.feed()::query,
                 fx.store,
                 AlertFixture.gazetteer(),
+                () -> {
+                    throw new UnsupportedOperationException("no place search in alert tests");
+                },
                 List::of,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 false,
