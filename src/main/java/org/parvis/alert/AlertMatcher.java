@@ -39,6 +39,11 @@ import java.util.Set;
  *
  * <p>The feed's index must have caught up with the store before {@link #match()} runs.
  *
+ * <p>TODO(#7): each distinct query pages through its whole feed when some candidate is not in
+ * it, which costs one feed page per 100 matching processes and query; a filter by source keys in
+ * the feed query would make it one page. TODO(#7): remind followers a few days before a matched
+ * process closes.
+ *
  * <p>Not thread-safe: runs are serialised by {@link AlertService}.
  */
 final class AlertMatcher {

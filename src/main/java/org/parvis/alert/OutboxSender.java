@@ -26,6 +26,9 @@ import java.util.Optional;
  * which lets receiving systems recognise the duplicate. This is at-least-once delivery with
  * duplicates confined to that window.
  *
+ * <p>TODO(#7): a permanent refusal of the recipient (SMTP 5xx) is retried like an outage, hourly
+ * for ever; it should be recorded and the subscription suspended instead.
+ *
  * <p>Not thread-safe: runs are serialised by {@link AlertService}; several processes sharing a
  * PostgreSQL database may each run one, since claims are taken under the database's lock.
  */

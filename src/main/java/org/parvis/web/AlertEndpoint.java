@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  * <p>A subscription request gets the same answer whether or not the address is known. When the
  * node has no mail server configured every route answers 503.
  *
+ * <p>TODO(#7): requests are limited per client by the connection's address; behind a reverse
+ * proxy that is the proxy's, so the limit should read X-Forwarded-For from trusted proxies.
+ *
  * <p>Thread-safe when the alert service is.
  */
 final class AlertEndpoint {

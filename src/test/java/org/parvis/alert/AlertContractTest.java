@@ -443,6 +443,56 @@ abstract class AlertContractTest {
         assertThat(alerts.get(0).messageId()).isEqualTo(alerts.get(1).messageId());
     }
 
+    @Test
+    void onlyTheHashesOfLinkTokensAreStored() {
+        Mail confirmation = fx.subscribeAndConfirm(ALICE, around(BORDEAUX), Frequency.IMMEDIATE);
+        fx.harvest(fx.openProcess("jetons", BORDEAUX, 30));
+        fx.alerts.runDue();
+        Mail alert = fx.mailsTo(ALICE).get(1);
+        List<String> tokens = List.of(
+                confirmation.token("/alerts/confirm"),
+                alert.token("/alerts/manage"),
+                alert.token("/alerts/unsubscribe"));
+
+        List<String> stored = fx.store
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT token_hash FROM alert_token")
+                        .mapTo(String.class)
+                        .list());
+
+        assertThat(tokens).allSatisfy(token -> assertThat(token).hasSizeGreaterThanOrEqualTo(22));
+        assertThat(stored)
+                .doesNotContainAnyElementsOf(tokens)
+                .contains(Tokens.sha256(tokens.get(1)), Tokens.sha256(tokens.get(2)));
+    }
+
+    @Test
+    void logsNeverShowAnAddress() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        try {
+            fx.subscribeAndConfirm(ALICE, around(BORDEAUX), Frequency.IMMEDIATE);
+            fx.stopSmtp();
+            fx.harvest(fx.openProcess("journal", BORDEAUX, 30));
+            fx.alerts.runDue();
+            fx.restartSmtp();
+            fx.clock.advance(Duration.ofMinutes(5));
+            fx.alerts.runDue();
+            fx.alerts.unsubscribe(fx.mailsTo(ALICE).get(0).token("/alerts/unsubscribe"));
+        } finally {
+            root.detachAppender(logs);
+        }
+
+        assertThat(logs.list).isNotEmpty();
+        assertThat(logs.list)
+                .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .noneMatch(message -> message.contains("alice") || message.contains("@example"));
+    }
+
     /** How many rows of the alert tables hold the address (subscriptions only may). */
     private int countRowsMentioning(String email) {
         return fx.store
