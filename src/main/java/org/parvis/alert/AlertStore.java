@@ -357,11 +357,28 @@ final class AlertStore {
 
     /**
      * Puts the pending matches of every daily or weekly subscription whose digest is due into one
-     * digest mail each, and moves each due subscription's next digest on. Returns the number of
-     * digests queued.
+     * digest mail each, and moves each due subscription's next digest on. Matches left pending by
+     * a subscription that switched to immediate mails go out in an immediate mail. Returns the
+     * number of mails queued.
      */
     int queueDueDigests(Instant now, NextDigest nextDigest) {
         return inWriteTransaction(handle -> {
+            List<String> switched = handle.createQuery("SELECT DISTINCT i.subscription_id"
+                            + " FROM alert_item i JOIN alert_subscription s"
+                            + " ON s.id = i.subscription_id"
+                            + " WHERE i.outbox_id IS NULL AND s.frequency = 'immediate'")
+                    .mapTo(String.class)
+                    .list();
+            for (String id : switched) {
+                String outboxId = Tokens.newId();
+                handle.createUpdate("UPDATE alert_item SET outbox_id = :outboxId"
+                                + " WHERE subscription_id = :id AND outbox_id IS NULL")
+                        .bind("outboxId", outboxId)
+                        .bind("id", id)
+                        .execute();
+                insertOutbox(handle, outboxId, id, Kind.IMMEDIATE, now);
+            }
+
             List<Subscription> due = handle.createQuery("SELECT " + SUBSCRIPTION_COLUMNS
                             + " FROM alert_subscription s WHERE s.confirmed_at IS NOT NULL"
                             + " AND s.frequency IN ('daily', 'weekly')"
@@ -369,7 +386,7 @@ final class AlertStore {
                     .bind("now", format(now))
                     .map((rs, ctx) -> readSubscription(rs))
                     .list();
-            int queued = 0;
+            int queued = switched.size();
             for (Subscription subscription : due) {
                 String outboxId = Tokens.newId();
                 int items = handle.createUpdate("UPDATE alert_item SET outbox_id = :outboxId"

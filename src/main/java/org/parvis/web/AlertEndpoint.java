@@ -180,6 +180,8 @@ final class AlertEndpoint {
         }
         String language = found.get().language();
         try {
+            // The address cannot be changed (only unsubscribed): a placeholder passes validation
+            // and is ignored by update.
             SubscriptionRequest changes = SubscriptionRequest.parse(
                     "unchanged@example.org",
                     form.findSingle("place").orElse(null),

@@ -316,6 +316,28 @@ abstract class AlertContractTest {
     }
 
     @Test
+    void matchesWaitingForADigestGoOutWhenTheSubscriberSwitchesToImmediate() {
+        fx.subscribeAndConfirm(ALICE, around(BORDEAUX), Frequency.IMMEDIATE);
+        fx.harvest(fx.openProcess("premier", BORDEAUX, 30));
+        fx.alerts.runDue();
+        String manage = fx.mailsTo(ALICE).get(1).token("/alerts/manage");
+        fx.alerts.update(
+                manage, new SubscriptionRequest(ALICE, around(BORDEAUX), Frequency.WEEKLY, "fr"));
+        fx.harvest(fx.openProcess("en-attente", BORDEAUX, 30));
+        fx.alerts.runDue();
+        assertThat(fx.mailsTo(ALICE)).hasSize(2);
+
+        fx.alerts.update(
+                manage,
+                new SubscriptionRequest(ALICE, around(BORDEAUX), Frequency.IMMEDIATE, "fr"));
+        fx.alerts.runDue();
+
+        assertThat(fx.mailsTo(ALICE)).hasSize(3);
+        assertThat(fx.mailsTo(ALICE).get(2).subject())
+                .isEqualTo("Parvis : nouveau — Consultation en-attente");
+    }
+
+    @Test
     void unconfirmedSubscriptionsExpireWithTheirAddress() {
         fx.alerts.subscribe(
                 new SubscriptionRequest(ALICE, around(BORDEAUX), Frequency.IMMEDIATE, "fr"),
