@@ -12,7 +12,6 @@ import org.parvis.store.JdbcStore;
 import org.parvis.store.Store;
 import org.parvis.store.StoreLocation;
 import org.parvis.territory.FrenchGazetteer;
-import org.parvis.territory.Gazetteer;
 import org.parvis.territory.PlacesBenchCommand;
 import org.parvis.web.ApiContext;
 import org.parvis.web.ApiServer;
@@ -46,22 +45,24 @@ public final class Node implements NodeRuntime {
     }
 
     private final NodeSettings settings;
-    private final Gazetteer gazetteer;
+    private final FrenchGazetteer gazetteer;
+    private final PlaceServiceHolder places;
     private final Store store;
     private final FeedIndex index;
     private final PrometheusMeterRegistry meters =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    private Node(NodeSettings settings, Gazetteer gazetteer, Store store, FeedIndex index) {
+    private Node(NodeSettings settings, FrenchGazetteer gazetteer, Store store, FeedIndex index) {
         this.settings = settings;
         this.gazetteer = gazetteer;
         this.store = store;
         this.index = index;
+        this.places = new PlaceServiceHolder(gazetteer, settings.dataDir());
     }
 
     /** Loads the gazetteer, opens the store and the index, and catches the index up. */
     static Node open(NodeSettings settings) {
-        Gazetteer gazetteer = FrenchGazetteer.loadDefault();
+        FrenchGazetteer gazetteer = FrenchGazetteer.loadDefault();
 
         StoreLocation location;
         Store store;
@@ -117,6 +118,7 @@ public final class Node implements NodeRuntime {
                 feed::query,
                 store,
                 gazetteer,
+                places,
                 this::listSourceViews,
                 meters,
                 settings.hasSampleData(),
