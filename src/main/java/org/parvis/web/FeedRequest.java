@@ -48,7 +48,7 @@ public final class FeedRequest {
             "fr",
             "eu");
 
-    static final int MAX_THEMES = 20;
+    public static final int MAX_THEMES = 20;
     static final int MAX_TEXT_CHARS = 200;
     static final int MAX_CURSOR_CHARS = 512;
 

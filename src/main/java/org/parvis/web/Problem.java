@@ -43,7 +43,7 @@ public record Problem(
     private static final int MAX_DETAIL_CHARS = 600;
     private static final int MAX_VALUE_CHARS = 120;
 
-    Problem {
+    public Problem {
         detail = abbreviate(printable(detail), MAX_DETAIL_CHARS);
         value = value == null ? null : abbreviate(printable(value), MAX_VALUE_CHARS);
         parameter = parameter == null ? null : abbreviate(printable(parameter), MAX_VALUE_CHARS);

@@ -3,14 +3,15 @@ package org.parvis.web.page;
 import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
-import com.rometools.rome.feed.atom.Generator;
 import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Generator;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 
+import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
@@ -18,7 +19,6 @@ import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.LastModified;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
-import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
@@ -32,6 +32,9 @@ import org.parvis.model.ContributionKind;
 import org.parvis.model.MeetingDetails;
 import org.parvis.model.Process;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,10 +52,9 @@ import java.util.Locale;
  * ical4j).
  *
  * <p>Atom: one entry per process, its id the process's public URL, {@code updated} the last time
- * the process changed (the origin's own date when it gives one, else when Parvis first saw the
- * current version). iCalendar: each meeting of a listed process is a timed event (in UTC), each
- * closing date an all-day event on the process's last day (Europe/Paris); uids are stable across
- * requests, so calendar apps update rather than duplicate.
+ * the process changed ({@link #updatedAt}). iCalendar: each meeting of a listed process is a
+ * timed event (in UTC), each closing date an all-day event on the process's last day
+ * (Europe/Paris); uids are stable across requests, so calendar apps update rather than duplicate.
  *
  * <p>Stateless and thread-safe.
  */
@@ -71,18 +73,24 @@ final class FeedExports {
 
     private FeedExports() {}
 
-    /** When a process last changed, as far as Parvis can tell. */
+    /**
+     * When a process last changed, as far as Parvis can tell: the latest of the origin's own
+     * update dates and the instant Parvis first read the current content (the store keeps that
+     * instant while the content stays the same, so re-harvesting an unchanged process does not
+     * move it).
+     */
     static Instant updatedAt(FeedItem card, @Nullable Process process) {
         if (process == null) {
             return card.startAt() != null ? card.startAt() : Instant.EPOCH;
         }
-        if (process.updatedAt() != null) {
-            return process.updatedAt();
+        Instant latest = process.provenance().retrievedAt();
+        for (Instant other :
+                new Instant[] {process.updatedAt(), process.provenance().sourceUpdatedAt()}) {
+            if (other != null && other.isAfter(latest)) {
+                latest = other;
+            }
         }
-        if (process.provenance().sourceUpdatedAt() != null) {
-            return process.provenance().sourceUpdatedAt();
-        }
-        return process.provenance().retrievedAt();
+        return latest;
     }
 
     /**
@@ -129,8 +137,10 @@ final class FeedExports {
             if (process != null && process.publishedAt() != null) {
                 atomEntry.setPublished(Date.from(process.publishedAt()));
             }
-            atomEntry.setAlternateLinks(List.of(link("alternate", null, card.url().toString())));
-            atomEntry.setOtherLinks(List.of(link("related", "text/html", baseUrl + itemPath.apply(card))));
+            atomEntry.setAlternateLinks(
+                    List.of(link("alternate", null, participateUrl(card).toString())));
+            atomEntry.setOtherLinks(
+                    List.of(link("related", "text/html", baseUrl + itemPath.apply(card))));
             Content summary = new Content();
             summary.setType("text");
             summary.setValue(entrySummary.apply(card));
@@ -182,7 +192,7 @@ final class FeedExports {
                 closing.add(new Uid(uid("closing", card.id(), host)));
                 closing.replace(new DtStamp(now));
                 closing.add(new LastModified(updated));
-                closing.add(new Url(card.url()));
+                closing.add(new Url(participateUrl(card)));
                 closing.add(new Description(itemUrl.apply(card)));
                 calendar.add(closing);
             }
@@ -199,21 +209,29 @@ final class FeedExports {
                 event.add(new Uid(uid("meeting", meeting.id(), host)));
                 event.replace(new DtStamp(now));
                 event.add(new Url(meeting.id()));
+                URI online = isWeb(details.onlineUrl()) ? details.onlineUrl() : null;
                 String where = details.address() != null
                         ? details.address()
-                        : details.onlineUrl() != null ? details.onlineUrl().toString() : null;
+                        : online != null ? online.toString() : null;
                 if (where != null) {
                     event.add(new Location(where));
                 }
                 StringBuilder description = new StringBuilder(itemUrl.apply(card));
-                if (details.onlineUrl() != null) {
-                    description.append('\n').append(details.onlineUrl());
+                if (online != null) {
+                    description.append('\n').append(online);
                 }
                 event.add(new Description(description.toString()));
                 calendar.add(event);
             }
         }
-        return calendar.toString();
+        // The outputter folds lines at 75 octets and ends them with CRLF, as RFC 5545 asks.
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the calendar", e);
+        }
+        return out.toString();
     }
 
     /** The meetings among a process's contributions. */
@@ -221,6 +239,15 @@ final class FeedExports {
         return contributions.stream()
                 .filter(c -> c.kind() == ContributionKind.MEETING && c.meeting() != null)
                 .toList();
+    }
+
+    /** Where to take part: the card's link when it is a web link, else the process page. */
+    static URI participateUrl(FeedItem card) {
+        return isWeb(card.url()) ? card.url() : card.id();
+    }
+
+    private static boolean isWeb(@Nullable URI url) {
+        return url != null && ("https".equals(url.getScheme()) || "http".equals(url.getScheme()));
     }
 
     private static String uid(String what, URI id, String host) {

@@ -18,9 +18,33 @@ final class HtmlSanitizer {
 
     private static final Safelist SAFELIST = new Safelist()
             .addTags(
-                    "a", "b", "blockquote", "br", "code", "dd", "dl", "dt", "em", "h3", "h4",
-                    "h5", "h6", "i", "li", "ol", "p", "pre", "q", "s", "small", "span",
-                    "strong", "sub", "sup", "u", "ul")
+                    "a",
+                    "b",
+                    "blockquote",
+                    "br",
+                    "code",
+                    "dd",
+                    "dl",
+                    "dt",
+                    "em",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "i",
+                    "li",
+                    "ol",
+                    "p",
+                    "pre",
+                    "q",
+                    "s",
+                    "small",
+                    "span",
+                    "strong",
+                    "sub",
+                    "sup",
+                    "u",
+                    "ul")
             .addAttributes("a", "href", "hreflang")
             .addAttributes("blockquote", "cite")
             .addAttributes("q", "cite")

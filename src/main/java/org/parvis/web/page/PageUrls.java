@@ -73,7 +73,8 @@ final class PageUrls {
 
     /** The canonical query string of a feed query, in the order of the API's links. */
     static String feedParameters(FeedQuery query, Lang lang, @Nullable String cursor) {
-        StringBuilder url = new StringBuilder("place=").append(FeedRequest.encode(query.place().value()));
+        StringBuilder url = new StringBuilder("place=")
+                .append(FeedRequest.encode(query.place().value()));
         if (query.scope() != FeedQuery.Scope.AROUND) {
             url.append("&scope=").append(code(query.scope()));
         }

@@ -53,7 +53,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The citizen's web pages, rendered on the server from precompiled JTE templates and working
@@ -93,20 +92,14 @@ public final class Pages {
             EnumSet.of(ProcessStatus.OPEN, ProcessStatus.UPCOMING);
 
     private final ApiContext api;
-    private final Supplier<PlaceService> places;
     private final ThemeCatalog themes;
     private final Clock clock;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final StaticAssets assets = StaticAssets.load();
 
-    /**
-     * @param places the place search, asked when someone types a place (it may load lazily)
-     * @param clock the time deadlines are counted from
-     */
-    public Pages(
-            ApiContext api, Supplier<PlaceService> places, ThemeCatalog themes, Clock clock) {
+    /** Pages over the API's context; {@code clock} is the time deadlines are counted from. */
+    public Pages(ApiContext api, ThemeCatalog themes, Clock clock) {
         this.api = api;
-        this.places = places;
         this.themes = themes;
         this.clock = clock;
     }
@@ -194,11 +187,12 @@ public final class Pages {
     private void choose(Context ctx, QueryParams params, Lang lang) {
         params.requireOnly(List.of("q", "themes", "lang"));
         Texts t = Texts.of(lang);
-        String q = params.getSingle("q", "the postcode or name of a commune, e.g. 33000 or Bordeaux");
+        String q =
+                params.getSingle("q", "the postcode or name of a commune, e.g. 33000 or Bordeaux");
         Set<String> chosenThemes = themeIds(params);
         PlaceService.PlaceList found;
         try {
-            found = places.get().search(q, CHOOSER_CANDIDATES);
+            found = api.places().get().search(q, CHOOSER_CANDIDATES);
         } catch (IllegalArgumentException e) {
             throw Problem.badParameter("q", q, String.valueOf(e.getMessage()), null)
                     .toException();
@@ -208,7 +202,9 @@ public final class Pages {
                 .filter(c -> c.match() != null && CERTAIN.contains(matchKind(c.match())))
                 .toList();
         if (certain.size() == 1) {
-            ctx.redirect(feedHref(AreaId.parse(certain.get(0).id()), chosenThemes, lang), io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect(
+                    feedHref(AreaId.parse(certain.get(0).id()), chosenThemes, lang),
+                    io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
         List<Views.Candidate> candidates = new ArrayList<>();
@@ -329,7 +325,9 @@ public final class Pages {
         for (Contribution meeting : FeedExports.meetingsOf(contributions)) {
             MeetingDetails details = meeting.meeting();
             meetings.add(new Views.MeetingView(
-                    meeting.title().isEmpty() ? t.get("item.meeting") : meeting.title().best(preferred),
+                    meeting.title().isEmpty()
+                            ? t.get("item.meeting")
+                            : meeting.title().best(preferred),
                     otherLang(meeting.title(), preferred, lang),
                     details.endAt() == null
                             ? formats.dateTime(details.startAt())
@@ -349,7 +347,7 @@ public final class Pages {
                 .map(SourceView::name)
                 .findFirst()
                 .orElse(process.provenance().sourceId());
-        URI participate = process.participateUrl() != null ? process.participateUrl() : process.id();
+        String participate = webLink(process.participateUrl(), process.id());
         String summary = process.summary() == null ? null : process.summary().best(preferred);
         String description = process.description() == null
                 ? ""
@@ -378,7 +376,7 @@ public final class Pages {
                         counts(t, process.counts(), contributions),
                         provenance(t, formats, process, platform),
                         why(t, process, place, chosenThemes, lang),
-                        participate.toString(),
+                        participate,
                         t.format("card.participate", platform),
                         place == null ? null : feedHref(place, chosenThemes, lang)));
     }
@@ -405,7 +403,10 @@ public final class Pages {
                             .orElse(t.get("sources.never")),
                     last.map(run -> t.format(
                                     "sources.run",
-                                    t.get("outcome." + run.outcome().name().toLowerCase(java.util.Locale.ROOT)),
+                                    t.get("outcome."
+                                            + run.outcome()
+                                                    .name()
+                                                    .toLowerCase(java.util.Locale.ROOT)),
                                     formats.dateTime(run.endedAt())))
                             .orElse(t.get("sources.never")),
                     t.format("sources.items", liveItems.getOrDefault(source.id(), 0L)),
@@ -524,7 +525,7 @@ public final class Pages {
                 formats.status(item.status()),
                 formats.deadline(item.status(), item.startAt(), item.endAt()),
                 item.themes().stream().map(theme -> themeLabel(theme, lang)).toList(),
-                item.url().toString(),
+                webLink(item.url(), item.id()),
                 t.format("card.participate", item.platform()));
     }
 
@@ -587,7 +588,8 @@ public final class Pages {
                 "themes",
                 t.get("filter.themes"),
                 "checkbox",
-                themeOptions(lang, query.themes(), result.facets().getOrDefault("theme", Map.of()))));
+                themeOptions(
+                        lang, query.themes(), result.facets().getOrDefault("theme", Map.of()))));
         Map<String, Long> kindCounts = result.facets().getOrDefault("kind", Map.of());
         List<Views.Option> kinds = new ArrayList<>();
         for (ProcessType kind : ProcessType.values()) {
@@ -595,7 +597,10 @@ public final class Pages {
             Long count = kindCounts.get(kind.code());
             if (checked || (count != null && count > 0)) {
                 kinds.add(new Views.Option(
-                        kind.code(), t.get("kind." + kind.code()), checked, count == null ? 0L : count));
+                        kind.code(),
+                        t.get("kind." + kind.code()),
+                        checked,
+                        count == null ? 0L : count));
             }
         }
         groups.add(new Views.FilterGroup("kinds", t.get("filter.kinds"), "checkbox", kinds));
@@ -740,13 +745,16 @@ public final class Pages {
         query.themes().forEach(theme -> fields.add(new Views.Hidden("themes", theme)));
         EnumSet.copyOf(query.kinds().isEmpty() ? EnumSet.noneOf(ProcessType.class) : query.kinds())
                 .forEach(kind -> fields.add(new Views.Hidden("kinds", kind.code())));
-        fields.add(new Views.Hidden(
-                "scope", query.scope().name().toLowerCase(java.util.Locale.ROOT)));
+        fields.add(
+                new Views.Hidden("scope", query.scope().name().toLowerCase(java.util.Locale.ROOT)));
         fields.add(new Views.Hidden("language", lang.code()));
         List<Views.Option> frequencies = new ArrayList<>();
         for (String frequency : List.of("immediate", "daily", "weekly")) {
             frequencies.add(new Views.Option(
-                    frequency, t.get("alert.frequency." + frequency), frequency.equals("weekly"), null));
+                    frequency,
+                    t.get("alert.frequency." + frequency),
+                    frequency.equals("weekly"),
+                    null));
         }
         return new Views.Subscription(SUBSCRIBE_PATH, fields, frequencies);
     }
@@ -761,8 +769,8 @@ public final class Pages {
         addCount(facts, t, "count.followers", counts.followers());
         Map<ContributionKind, Long> byKind = new java.util.EnumMap<>(ContributionKind.class);
         contributions.forEach(c -> byKind.merge(c.kind(), 1L, Long::sum));
-        byKind.forEach((kind, n) -> facts.add(new Views.Fact(
-                t.get("harvested." + kind.code()), number(t, n), null)));
+        byKind.forEach((kind, n) ->
+                facts.add(new Views.Fact(t.get("harvested." + kind.code()), number(t, n), null)));
         return facts;
     }
 
@@ -780,9 +788,12 @@ public final class Pages {
             Texts t, Formats formats, Process process, String platform) {
         List<Views.Fact> facts = new ArrayList<>();
         facts.add(new Views.Fact(t.get("prov.platform"), platform, null));
-        facts.add(new Views.Fact(t.get("prov.original"), process.id().toString(), href(process.id())));
         facts.add(new Views.Fact(
-                t.get("prov.retrieved"), formats.dateTime(process.provenance().retrievedAt()), null));
+                t.get("prov.original"), process.id().toString(), href(process.id())));
+        facts.add(new Views.Fact(
+                t.get("prov.retrieved"),
+                formats.dateTime(process.provenance().retrievedAt()),
+                null));
         if (process.provenance().sourceUpdatedAt() != null) {
             facts.add(new Views.Fact(
                     t.get("prov.updated"),
@@ -790,7 +801,8 @@ public final class Pages {
                     null));
         }
         var licence = process.provenance().licence();
-        String licenceText = licence.id().equals("unknown") ? t.get("prov.licence.unknown") : licence.id();
+        String licenceText =
+                licence.id().equals("unknown") ? t.get("prov.licence.unknown") : licence.id();
         facts.add(new Views.Fact(t.get("prov.licence"), licenceText, href(licence.url())));
         if (licence.attribution() != null) {
             facts.add(new Views.Fact(t.get("prov.attribution"), licence.attribution(), null));
@@ -811,7 +823,8 @@ public final class Pages {
             boolean matched = false;
             for (TerritoryRef ref : process.territories()) {
                 String areaName = placeName(ref.area().value());
-                String how = t.get("derivation." + ref.derivation().name().toLowerCase(java.util.Locale.ROOT));
+                String how = t.get(
+                        "derivation." + ref.derivation().name().toLowerCase(java.util.Locale.ROOT));
                 if (ref.area().equals(place)) {
                     reasons.add(t.format("why.place.same", areaName, how));
                     matched = true;
@@ -831,11 +844,13 @@ public final class Pages {
             if (!chosen.isEmpty() && !chosen.contains(assignment.theme())) {
                 continue;
             }
-            String method = t.get("method." + assignment.method().name().toLowerCase(java.util.Locale.ROOT));
+            String method = t.get(
+                    "method." + assignment.method().name().toLowerCase(java.util.Locale.ROOT));
             String label = themeLabel(assignment.theme(), lang);
-            reasons.add(assignment.evidence().isBlank()
-                    ? t.format("why.theme", label, method)
-                    : t.format("why.theme.evidence", label, method, assignment.evidence()));
+            reasons.add(
+                    assignment.evidence().isBlank()
+                            ? t.format("why.theme", label, method)
+                            : t.format("why.theme.evidence", label, method, assignment.evidence()));
         }
         if (reasons.isEmpty()) {
             reasons.add(t.get("why.none"));
@@ -843,7 +858,8 @@ public final class Pages {
         return reasons;
     }
 
-    private String window(Texts t, Formats formats, @Nullable Instant start, @Nullable Instant end) {
+    private String window(
+            Texts t, Formats formats, @Nullable Instant start, @Nullable Instant end) {
         if (start != null && end != null) {
             return t.format("window.both", formats.date(start), formats.lastDay(end));
         } else if (start != null) {
@@ -864,7 +880,8 @@ public final class Pages {
                 && (step.endAt() == null || now.isBefore(step.endAt()));
     }
 
-    private static @Nullable String otherLang(LocalizedText text, List<String> preferred, Lang lang) {
+    private static @Nullable String otherLang(
+            LocalizedText text, List<String> preferred, Lang lang) {
         return text.bestLocale(preferred).filter(l -> !l.equals(lang.code())).orElse(null);
     }
 
@@ -888,7 +905,8 @@ public final class Pages {
         parts.add(t.get("levelName." + candidate.level()));
         if (candidate.departement() != null
                 && !candidate.departement().id().equals(candidate.id())) {
-            parts.add(candidate.departement().name() + " (" + candidate.departement().code() + ")");
+            parts.add(candidate.departement().name() + " ("
+                    + candidate.departement().code() + ")");
         }
         if (!candidate.postcodes().isEmpty()) {
             List<String> codes = candidate.postcodes().stream().limit(4).toList();
@@ -973,6 +991,12 @@ public final class Pages {
         String text = url.toString();
         // Only web links become links; anything else (javascript:, data:…) stays text.
         return text.startsWith("https://") || text.startsWith("http://") ? text : null;
+    }
+
+    /** {@code url} when it is a web link, else {@code fallback} (an item id, always http(s)). */
+    private static String webLink(@Nullable URI url, URI fallback) {
+        String href = href(url);
+        return href == null ? fallback.toString() : href;
     }
 
     /** The node's own absolute URL, from the request (feeds need absolute links). */

@@ -71,7 +71,8 @@ final class StaticAssets {
     void serve(Context ctx, String name, @Nullable String version) {
         Asset asset = assets.get(name);
         if (asset == null) {
-            throw Problem.notFound("no static file '" + Problem.shown(name) + "'").toException();
+            throw Problem.notFound("no static file '" + Problem.shown(name) + "'")
+                    .toException();
         }
         String etag = "\"" + asset.hash() + "\"";
         ctx.header("ETag", etag);

@@ -44,9 +44,8 @@ public final class Texts {
     public String get(String key) {
         String text = texts.get(key);
         if (text == null) {
-            throw new IllegalArgumentException(
-                    "no " + lang.code() + " text for key '" + key + "' in texts_" + lang.code()
-                            + ".properties");
+            throw new IllegalArgumentException("no " + lang.code() + " text for key '" + key
+                    + "' in texts_" + lang.code() + ".properties");
         }
         return text;
     }
@@ -76,7 +75,8 @@ public final class Texts {
                 Properties properties = new Properties();
                 properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
                 Map<String, String> texts = new java.util.HashMap<>();
-                properties.stringPropertyNames()
+                properties
+                        .stringPropertyNames()
                         .forEach(key -> texts.put(key, properties.getProperty(key)));
                 all.put(lang, new Texts(lang, texts));
             } catch (IOException e) {

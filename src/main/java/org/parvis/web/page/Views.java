@@ -46,7 +46,11 @@ public final class Views {
     }
 
     /** A choice in a filter or form: value, label, whether chosen and its count (if known). */
-    public record Option(String value, String label, boolean checked, @Nullable Long count) {}
+    public record Option(
+            String value,
+            String label,
+            boolean checked,
+            @Nullable Long count) {}
 
     /** The home page: the place form with the theme choices and what Parvis gathers. */
     public record HomeView(Frame frame, List<Option> themes, List<Link> sources) {
