@@ -126,6 +126,11 @@ public final class Pages {
     /** Answers an unknown page with the HTML "not found" page. */
     public void notFound(Context ctx) {
         Lang lang = Lang.fromAcceptLanguage(ctx.header("Accept-Language"));
+        try {
+            lang = langOf(QueryParams.parse(ctx.req().getQueryString()), lang);
+        } catch (ProblemException e) {
+            // the page does not exist anyway: answer in the browser's language
+        }
         error(ctx, lang, Problem.notFound("no page at " + Problem.shown(ctx.path())));
     }
 
