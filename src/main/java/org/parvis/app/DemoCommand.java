@@ -97,6 +97,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(
                 "Harvested %d sample platforms%s. Try:%n",
                 sources, failed == 0 ? "" : " (" + failed + " failed)");
+        out.println("  The web pages, in French or English:");
+        out.println("    http://localhost:" + port + "/feed?place=fr:commune:33063");
         out.println("  Around Bordeaux (commune, métropole, Gironde, région, France, EU):");
         out.println("    " + api + "/feed?place=fr:commune:33063");
         out.println("  Around Périgueux (no Bordeaux items):");

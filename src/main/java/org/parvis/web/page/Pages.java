@@ -73,11 +73,11 @@ public final class Pages {
     private static final Logger LOG = LoggerFactory.getLogger(Pages.class);
 
     /** Scripts and styles only from this origin, never inline; forms post only here. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self';"
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self';"
             + " style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self';"
             + " base-uri 'none'; frame-ancestors 'none'";
 
-    static final String HTML = "text/html; charset=utf-8";
+    public static final String HTML = "text/html; charset=utf-8";
     static final String SUBSCRIBE_PATH = "/alerts/subscribe";
     static final int CHOOSER_CANDIDATES = 10;
 
