@@ -406,6 +406,7 @@ class PagesTest {
         assertThat(calendar.getProperty(Property.VERSION).orElseThrow().getValue())
                 .isEqualTo("2.0");
         assertThat(calendar.getProperty(Property.PRODID)).isPresent();
+        assertThat(calendar.validate().getEntries()).as("ical4j validation").isEmpty();
         List<VEvent> events = calendar.getComponents("VEVENT");
 
         int closings = 0;
