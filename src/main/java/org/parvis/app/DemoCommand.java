@@ -1,5 +1,7 @@
 package org.parvis.app;
 
+import org.parvis.demo.FakeDataspace;
+import org.parvis.demo.FakeOpenDataExport;
 import org.parvis.demo.FakePlatform;
 import org.parvis.source.HarvestListener;
 import org.parvis.source.Harvester;
@@ -19,8 +21,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code parvis demo}: starts the sample platform on the loopback interface, harvests its sources
- * over HTTP with the real connector, then serves the API on 127.0.0.1 and prints URLs to try.
+ * {@code parvis demo}: starts the sample platform, a sample Decidim open-data export and a sample
+ * data space endpoint on the loopback interface, harvests them over HTTP with the real connectors,
+ * then serves the API on 127.0.0.1 and prints URLs to try.
  *
  * <p>Not thread-safe (one instance per command line).
  */
@@ -65,7 +68,16 @@ final class DemoCommand implements Callable<Integer> {
             // upcoming.
             FakePlatform platform = FakePlatform.start(Instant.now());
             resources.add(platform);
-            List<SourceConfig> sources = platform.listSources();
+            List<SourceConfig> sources = new ArrayList<>(platform.listSources());
+            Instant now = platform.materialisedAt();
+
+            // A Decidim open-data export and a data space endpoint, read by their connectors.
+            FakeOpenDataExport openData = FakeOpenDataExport.start(now);
+            resources.add(openData);
+            sources.add(openData.sourceConfig("demo-rennes-open-data"));
+            FakeDataspace dataspace = FakeDataspace.start(now);
+            resources.add(dataspace);
+            sources.add(dataspace.sourceConfig("demo-nantes-dataspace"));
 
             NodeRuntime node = factory.open(NodeOptions.settings(dataDir, null, sources));
             resources.add(node);
@@ -107,6 +119,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println("    " + api + "/feed?place=fr:departement:33&scope=within&status=all");
         out.println("  Everything, every status:");
         out.println("    " + api + "/feed?place=fr&scope=within&status=all");
+        out.println("  Rennes, from a Decidim open-data export (CSV in a zip):");
+        out.println("    " + api + "/feed?place=fr:commune:35238&status=all");
+        out.println("  Nantes, from a Democracy Data Space endpoint:");
+        out.println("    " + api + "/feed?place=fr:commune:44109&status=all");
         out.println("  A place and its parents (Mérignac):");
         out.println("    " + api + "/places/fr:commune:33281");
         out.println("  Find a place the way a citizen types it:");

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Something posted inside a process: a proposal, an amendment, a comment, a debate, a budget
  * project, a meeting. {@code parent} links a comment to what it answers; {@code process} to the
- * enclosing process.
+ * enclosing process. {@code stance} is a comment's alignment when the source gives one: {@code 1}
+ * in favour, {@code 0} neutral, {@code -1} against.
  *
  * <p>Immutable and thread-safe.
  */
@@ -35,7 +36,8 @@ public record Contribution(
         Counts counts,
         List<TerritoryRef> territories,
         boolean idBuilt,
-        Provenance provenance)
+        Provenance provenance,
+        @Nullable Integer stance)
         implements Item {
 
     public Contribution {
@@ -52,5 +54,53 @@ public record Contribution(
         authors = List.copyOf(authors == null ? List.of() : authors);
         counts = counts == null ? Counts.NONE : counts;
         territories = List.copyOf(territories == null ? List.of() : territories);
+        if (stance != null && (stance < -1 || stance > 1)) {
+            throw new IllegalArgumentException("contribution " + id + " has stance " + stance
+                    + "; expected 1 (in favour), 0 (neutral) or -1 (against)");
+        }
+    }
+
+    /** A contribution without a stance (anything but a comment that takes sides). */
+    public Contribution(
+            URI id,
+            SourceKey sourceKey,
+            @Nullable String reference,
+            ContributionKind kind,
+            URI process,
+            @Nullable URI parent,
+            LocalizedText title,
+            @Nullable LocalizedText body,
+            List<Author> authors,
+            @Nullable Instant createdAt,
+            @Nullable Instant updatedAt,
+            @Nullable String status,
+            @Nullable String address,
+            @Nullable GeoPoint point,
+            @Nullable MeetingDetails meeting,
+            Counts counts,
+            List<TerritoryRef> territories,
+            boolean idBuilt,
+            Provenance provenance) {
+        this(
+                id,
+                sourceKey,
+                reference,
+                kind,
+                process,
+                parent,
+                title,
+                body,
+                authors,
+                createdAt,
+                updatedAt,
+                status,
+                address,
+                point,
+                meeting,
+                counts,
+                territories,
+                idBuilt,
+                provenance,
+                null);
     }
 }

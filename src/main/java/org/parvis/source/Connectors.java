@@ -1,5 +1,8 @@
 package org.parvis.source;
 
+import org.parvis.source.dataspace.DataspaceConnector;
+import org.parvis.source.opendata.DecidimOpenDataConnector;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,7 +26,10 @@ public final class Connectors {
      * <p>TODO(#4): register the Decidim and Democracy Data Space connectors.
      */
     public static Connectors defaults() {
-        return of(new UnifiedJsonConnector());
+        return of(
+                new UnifiedJsonConnector(),
+                new DecidimOpenDataConnector(),
+                new DataspaceConnector());
     }
 
     /** The given connectors; throws when two read the same kind. */

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.parvis.model.AreaId;
 import org.parvis.model.Licence;
 import org.parvis.model.SourceKey;
+import org.parvis.source.dataspace.DataspaceConnector;
+import org.parvis.source.opendata.DecidimOpenDataConnector;
 
 import java.net.URI;
 import java.time.Duration;
@@ -37,7 +39,8 @@ public record SourceConfig(
      *
      * <p>TODO(#4): add {@code decidim}, {@code decidim-open-data} and {@code dataspace}.
      */
-    public static final Set<String> KINDS = Set.of(UnifiedJsonConnector.KIND);
+    public static final Set<String> KINDS = Set.of(
+            UnifiedJsonConnector.KIND, DecidimOpenDataConnector.KIND, DataspaceConnector.KIND);
 
     /** The shortest harvest interval accepted, so that no platform is polled aggressively. */
     public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);

@@ -44,7 +44,9 @@ class SourceConfigTest {
     void unknownKindNamesTheKnownOnes() {
         assertThatThrownBy(() ->
                         source("lyon", "consul", "https://participer.example", Duration.ofHours(6)))
-                .hasMessage("source 'lyon': unknown kind 'consul'; expected one of [unified-json]");
+                .hasMessageStartingWith("source 'lyon': unknown kind 'consul'; expected one of [")
+                .hasMessageContaining("dataspace, decidim-open-data")
+                .hasMessageContaining("unified-json");
     }
 
     @ParameterizedTest
