@@ -37,6 +37,7 @@ import org.parvis.source.SourceConfig;
 import org.parvis.store.JdbcStore;
 import org.parvis.store.Store;
 import org.parvis.store.StoreLocation;
+import org.parvis.territory.ContourIndex;
 import org.parvis.territory.FrenchGazetteer;
 import org.parvis.territory.PlaceSearch;
 import org.parvis.territory.PlaceService;
@@ -69,7 +70,7 @@ import java.util.TreeMap;
 
 /**
  * A running node for page tests, as close to the demo as a test gets: the real French gazetteer
- * and place search, a SQLite store, an in-memory feed index and the HTTP server, filled by
+ * and place search (with the 2018 contours of six communes around Bordeaux), a SQLite store, an in-memory feed index and the HTTP server, filled by
  * harvesting over loopback HTTP with the real connector (1) the bundled sample platform and (2) a
  * hostile platform whose one process carries known XSS payloads in every text field.
  *
@@ -128,7 +129,18 @@ final class PageFixture implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         FrenchGazetteer gazetteer = FrenchGazetteer.loadDefault();
-        PlaceService places = PlaceService.of(PlaceSearch.of(gazetteer), Optional.empty());
+        // Contours of six communes around Bordeaux, so that "use my location" can be tried.
+        Path contours;
+        try {
+            contours = Path.of(PageFixture.class
+                    .getResource("/org/parvis/territory/gironde-contours-2018-excerpt.geojson")
+                    .toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        PlaceService places = PlaceService.of(
+                PlaceSearch.of(gazetteer),
+                Optional.of(ContourIndex.importGeoJson(contours, gazetteer)));
         store = JdbcStore.open(StoreLocation.sqlite(dataDir));
         index = FeedIndex.inMemory(gazetteer);
 

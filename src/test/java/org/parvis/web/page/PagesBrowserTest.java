@@ -189,12 +189,30 @@ class PagesBrowserTest {
     }
 
     @Test
-    void locationButtonAppearsOnlyWithJavascript() {
-        browser.get(node.baseUrl() + "/?lang=en");
+    void useMyLocationOpensTheFeedOfTheCommuneTheBrowserIsIn() {
+        ChromeDriver driver = (ChromeDriver) browser;
+        driver.get(node.baseUrl() + "/?lang=en");
+        driver.executeCdpCommand(
+                "Browser.grantPermissions",
+                Map.of("origin", node.baseUrl(), "permissions", List.of("geolocation")));
+        // Place Pey-Berland, Bordeaux.
+        driver.executeCdpCommand(
+                "Emulation.setGeolocationOverride",
+                Map.of("latitude", 44.8378, "longitude", -0.5768, "accuracy", 50));
 
-        WebElement locate = browser.findElement(By.id("locate"));
+        driver.findElement(By.id("theme-mobilite")).click();
+        WebElement locate = driver.findElement(By.id("locate"));
         assertThat(locate.isDisplayed()).isTrue();
         assertThat(locate.getText()).isEqualTo("Use my location");
+        locate.click();
+
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().contains("/feed?"));
+        assertThat(driver.getCurrentUrl())
+                .endsWith("/feed?place=fr%3Acommune%3A33063&themes=mobilite&lang=en");
+        assertThat(driver.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Ways to take part around Bordeaux");
+        driver.executeCdpCommand("Emulation.clearGeolocationOverride", Map.of());
     }
 
     @Test
