@@ -7,6 +7,7 @@ import org.parvis.model.ProcessStatus;
 import org.parvis.model.ProcessType;
 import org.parvis.web.FeedRequest;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -144,6 +145,21 @@ final class PageUrls {
             }
         }
         return out.toString();
+    }
+
+    static @Nullable String webHref(@Nullable Object url) {
+        if (url == null) {
+            return null;
+        }
+        String text = url.toString();
+        // Only web links become links; anything else (javascript:, data:…) stays text.
+        return text.startsWith("https://") || text.startsWith("http://") ? text : null;
+    }
+
+    /** {@code url} when it is a web link, else {@code fallback} (an item id, always http(s)). */
+    static String webLink(@Nullable URI url, URI fallback) {
+        String href = webHref(url);
+        return href == null ? fallback.toString() : href;
     }
 
     private static String code(Enum<?> value) {

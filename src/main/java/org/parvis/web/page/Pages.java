@@ -21,7 +21,6 @@ import org.parvis.model.LocalizedText;
 import org.parvis.model.MeetingDetails;
 import org.parvis.model.Process;
 import org.parvis.model.ProcessStatus;
-import org.parvis.model.ProcessType;
 import org.parvis.model.SourceKey;
 import org.parvis.model.Step;
 import org.parvis.model.TerritoryRef;
@@ -30,7 +29,6 @@ import org.parvis.store.HarvestRun;
 import org.parvis.territory.MatchKind;
 import org.parvis.territory.Place;
 import org.parvis.territory.PlaceService;
-import org.parvis.theme.Theme;
 import org.parvis.theme.ThemeCatalog;
 import org.parvis.web.ApiContext;
 import org.parvis.web.FeedRequest;
@@ -78,7 +76,6 @@ public final class Pages {
             + " base-uri 'none'; frame-ancestors 'none'";
 
     public static final String HTML = "text/html; charset=utf-8";
-    static final String SUBSCRIBE_PATH = "/alerts/subscribe";
     static final int CHOOSER_CANDIDATES = 10;
 
     private static final List<String> PAGE_ONLY = List.of("lang");
@@ -88,12 +85,11 @@ public final class Pages {
             MatchKind.POSTCODE,
             MatchKind.EXACT_NAME,
             MatchKind.FORMER_NAME);
-    private static final Set<ProcessStatus> DEFAULT_STATUSES =
-            EnumSet.of(ProcessStatus.OPEN, ProcessStatus.UPCOMING);
 
     private final ApiContext api;
     private final ThemeCatalog themes;
     private final Clock clock;
+    private final FeedViews feedViews;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final StaticAssets assets = StaticAssets.load();
 
@@ -101,6 +97,7 @@ public final class Pages {
     public Pages(ApiContext api, ThemeCatalog themes, Clock clock) {
         this.api = api;
         this.themes = themes;
+        this.feedViews = new FeedViews(themes);
         this.clock = clock;
     }
 
@@ -185,7 +182,7 @@ public final class Pages {
                 "page/home.jte",
                 new Views.HomeView(
                         frame(ctx, lang, t.get("home.title"), List.of()),
-                        themeOptions(lang, Set.of(), Map.of()),
+                        feedViews.themeOptions(lang, Set.of(), Map.of()),
                         sources));
     }
 
@@ -228,7 +225,7 @@ public final class Pages {
                         frame(ctx, lang, t.format("choose.title", q), List.of()),
                         q,
                         candidates,
-                        themeOptions(lang, chosenThemes, Map.of())));
+                        feedViews.themeOptions(lang, chosenThemes, Map.of())));
     }
 
     private void feed(Context ctx, QueryParams params, Lang lang) {
@@ -239,7 +236,7 @@ public final class Pages {
 
         List<Views.Card> cards = new ArrayList<>();
         for (FeedItem item : result.items()) {
-            cards.add(card(t, formats, item, result, query, lang));
+            cards.add(feedViews.card(t, formats, item, result, query, lang));
         }
         String placeName = result.place().name();
         String heading = t.format(
@@ -262,24 +259,24 @@ public final class Pages {
                 new Views.FeedView(
                         frame(ctx, lang, heading, alternates),
                         heading,
-                        placeSummary(t, result),
+                        feedViews.placeSummary(t, result),
                         result.total() == 1
                                 ? t.get("feed.total.one")
                                 : t.format("feed.total", result.total()),
                         cards,
-                        filters(t, query, result),
-                        sortOptions(t, query),
+                        feedViews.filters(t, query, result),
+                        feedViews.sortOptions(t, query),
                         query.text(),
                         hidden,
                         result.nextCursor() == null
                                 ? null
                                 : PageUrls.feed(query, lang, result.nextCursor()),
                         query.cursor() == null ? null : PageUrls.feed(query, lang, null),
-                        result.total() == 0 ? widen(t, query, result, lang) : List.of(),
+                        result.total() == 0 ? feedViews.widen(t, query, result, lang) : List.of(),
                         atom,
                         ics,
                         PageUrls.page(PageUrls.HOME, lang),
-                        subscription(t, query, lang)));
+                        feedViews.subscription(t, query, lang)));
     }
 
     private void item(Context ctx, QueryParams params, Lang lang) {
@@ -343,8 +340,8 @@ public final class Pages {
                     Formats.iso(details.startAt()),
                     t.get("mode." + details.mode().name().toLowerCase(java.util.Locale.ROOT)),
                     details.address(),
-                    href(details.onlineUrl()),
-                    href(details.registrationUrl()),
+                    PageUrls.webHref(details.onlineUrl()),
+                    PageUrls.webHref(details.registrationUrl()),
                     meeting.id().toString()));
         }
         String platform = api.sources().get().stream()
@@ -352,7 +349,7 @@ public final class Pages {
                 .map(SourceView::name)
                 .findFirst()
                 .orElse(process.provenance().sourceId());
-        String participate = webLink(process.participateUrl(), process.id());
+        String participate = PageUrls.webLink(process.participateUrl(), process.id());
         String summary = process.summary() == null ? null : process.summary().best(preferred);
         String description = process.description() == null
                 ? ""
@@ -374,7 +371,7 @@ public final class Pages {
                         formats.deadline(status, process.startAt(), process.endAt()),
                         process.findMainOrganiser().map(o -> o.name()).orElse(null),
                         process.themes().stream()
-                                .map(a -> themeLabel(a.theme(), lang))
+                                .map(a -> feedViews.themeLabel(a.theme(), lang))
                                 .toList(),
                         steps,
                         meetings,
@@ -399,7 +396,7 @@ public final class Pages {
                     source.name(),
                     source.kind(),
                     source.baseUrl(),
-                    href(source.baseUrl()),
+                    PageUrls.webHref(source.baseUrl()),
                     source.territory() == null
                             ? t.get("sources.territory.none")
                             : placeName(source.territory()),
@@ -510,260 +507,6 @@ public final class Pages {
         return item.summary() == null ? head : head + "\n\n" + item.summary();
     }
 
-    private Views.Card card(
-            Texts t,
-            Formats formats,
-            FeedItem item,
-            FeedResult result,
-            FeedQuery query,
-            Lang lang) {
-        return new Views.Card(
-                item.title(),
-                item.language().equals(lang.code()) ? null : item.language(),
-                item.summary(),
-                PageUrls.item(item.sourceKey(), query.place(), query.themes(), lang),
-                item.organiser(),
-                item.platform(),
-                levelLabel(t, item, result),
-                t.get("kind." + item.kind().code()),
-                item.status().code(),
-                formats.status(item.status()),
-                formats.deadline(item.status(), item.startAt(), item.endAt()),
-                item.themes().stream().map(theme -> themeLabel(theme, lang)).toList(),
-                webLink(item.url(), item.id()),
-                t.format("card.participate", item.platform()));
-    }
-
-    /**
-     * Where the item sits relative to the reader's place: "Ma commune — Bordeaux", "Mon
-     * département — Gironde", "National"…; for an item inside a wider place, the area's name.
-     */
-    static String levelLabel(Texts t, FeedItem item, FeedResult result) {
-        Set<AreaId> around = new LinkedHashSet<>();
-        around.add(result.place().id());
-        result.parents().forEach(parent -> around.add(parent.id()));
-        FeedItem.Area best = null;
-        for (FeedItem.Area area : item.areas()) {
-            if (around.contains(area.id())
-                    && (best == null || area.level().ordinal() < best.level().ordinal())) {
-                best = area;
-            }
-        }
-        if (best != null) {
-            String level = t.get("level." + best.level().code());
-            return best.level() == AreaLevel.NATION || best.level() == AreaLevel.EU
-                    ? level
-                    : t.format("level.named", level, best.name());
-        }
-        return item.areas().isEmpty()
-                ? t.get("level.unknown")
-                : t.format("level.inside", item.areas().get(0).name());
-    }
-
-    private String placeSummary(Texts t, FeedResult result) {
-        List<String> names = new ArrayList<>();
-        names.add(t.get("levelName." + result.place().level().code()));
-        for (Place parent : result.parents()) {
-            if (parent.level() != AreaLevel.NATION && parent.level() != AreaLevel.EU) {
-                names.add(parent.name());
-            }
-        }
-        return String.join(" · ", names);
-    }
-
-    private List<Views.FilterGroup> filters(Texts t, FeedQuery query, FeedResult result) {
-        Lang lang = t.lang();
-        List<Views.FilterGroup> groups = new ArrayList<>();
-        groups.add(new Views.FilterGroup(
-                "scope",
-                t.get("filter.scope"),
-                "radio",
-                List.of(
-                        new Views.Option(
-                                "around",
-                                t.get("scope.around"),
-                                query.scope() == FeedQuery.Scope.AROUND,
-                                null),
-                        new Views.Option(
-                                "within",
-                                t.get("scope.within"),
-                                query.scope() == FeedQuery.Scope.WITHIN,
-                                null))));
-        groups.add(new Views.FilterGroup(
-                "themes",
-                t.get("filter.themes"),
-                "checkbox",
-                themeOptions(
-                        lang, query.themes(), result.facets().getOrDefault("theme", Map.of()))));
-        Map<String, Long> kindCounts = result.facets().getOrDefault("kind", Map.of());
-        List<Views.Option> kinds = new ArrayList<>();
-        for (ProcessType kind : ProcessType.values()) {
-            boolean checked = query.kinds().contains(kind);
-            Long count = kindCounts.get(kind.code());
-            if (checked || (count != null && count > 0)) {
-                kinds.add(new Views.Option(
-                        kind.code(),
-                        t.get("kind." + kind.code()),
-                        checked,
-                        count == null ? 0L : count));
-            }
-        }
-        groups.add(new Views.FilterGroup("kinds", t.get("filter.kinds"), "checkbox", kinds));
-        Map<String, Long> statusCounts = result.facets().getOrDefault("status", Map.of());
-        List<Views.Option> statuses = new ArrayList<>();
-        for (ProcessStatus status : ProcessStatus.values()) {
-            statuses.add(new Views.Option(
-                    status.code(),
-                    t.get("status." + status.code()),
-                    query.statuses().contains(status),
-                    statusCounts.getOrDefault(status.code(), 0L)));
-        }
-        groups.add(new Views.FilterGroup("status", t.get("filter.status"), "checkbox", statuses));
-        return groups;
-    }
-
-    private List<Views.Option> sortOptions(Texts t, FeedQuery query) {
-        List<Views.Option> sorts = new ArrayList<>();
-        for (FeedQuery.Sort sort : FeedQuery.Sort.values()) {
-            String code = sort.name().toLowerCase(java.util.Locale.ROOT);
-            sorts.add(new Views.Option(code, t.get("sort." + code), query.sort() == sort, null));
-        }
-        return sorts;
-    }
-
-    private List<Views.Option> themeOptions(
-            Lang lang, Set<String> chosen, Map<String, Long> counts) {
-        List<Views.Option> options = new ArrayList<>();
-        for (Theme theme : themes.listThemes()) {
-            options.add(new Views.Option(
-                    theme.id(),
-                    theme.label(lang.code()),
-                    chosen.contains(theme.id()),
-                    counts.isEmpty() && !chosen.isEmpty() ? null : counts.get(theme.id())));
-        }
-        return options;
-    }
-
-    /** Ways to widen an empty feed: fewer filters, closed items, a wider place. */
-    private List<Views.Link> widen(Texts t, FeedQuery query, FeedResult result, Lang lang) {
-        List<Views.Link> links = new ArrayList<>();
-        if (!query.themes().isEmpty()) {
-            links.add(new Views.Link(
-                    PageUrls.feed(
-                            PageUrls.with(
-                                    query,
-                                    query.place(),
-                                    query.scope(),
-                                    Set.of(),
-                                    query.kinds(),
-                                    query.statuses(),
-                                    query.text()),
-                            lang,
-                            null),
-                    t.get("widen.themes")));
-        }
-        if (!query.kinds().isEmpty()) {
-            links.add(new Views.Link(
-                    PageUrls.feed(
-                            PageUrls.with(
-                                    query,
-                                    query.place(),
-                                    query.scope(),
-                                    query.themes(),
-                                    Set.of(),
-                                    query.statuses(),
-                                    query.text()),
-                            lang,
-                            null),
-                    t.get("widen.kinds")));
-        }
-        if (query.text() != null) {
-            links.add(new Views.Link(
-                    PageUrls.feed(
-                            PageUrls.with(
-                                    query,
-                                    query.place(),
-                                    query.scope(),
-                                    query.themes(),
-                                    query.kinds(),
-                                    query.statuses(),
-                                    null),
-                            lang,
-                            null),
-                    t.get("widen.text")));
-        }
-        if (query.statuses().size() < ProcessStatus.values().length) {
-            links.add(new Views.Link(
-                    PageUrls.feed(
-                            PageUrls.with(
-                                    query,
-                                    query.place(),
-                                    query.scope(),
-                                    query.themes(),
-                                    query.kinds(),
-                                    EnumSet.allOf(ProcessStatus.class),
-                                    query.text()),
-                            lang,
-                            null),
-                    t.get("widen.status")));
-        }
-        if (query.scope() == FeedQuery.Scope.AROUND
-                && result.place().level().ordinal() > AreaLevel.COMMUNE.ordinal()) {
-            links.add(new Views.Link(
-                    PageUrls.feed(
-                            PageUrls.with(
-                                    query,
-                                    query.place(),
-                                    FeedQuery.Scope.WITHIN,
-                                    query.themes(),
-                                    query.kinds(),
-                                    query.statuses(),
-                                    query.text()),
-                            lang,
-                            null),
-                    t.format("widen.within", result.place().name())));
-        }
-        for (Place parent : result.parents()) {
-            if (parent.level() == AreaLevel.DEPARTEMENT || parent.level() == AreaLevel.REGION) {
-                links.add(new Views.Link(
-                        PageUrls.feed(
-                                PageUrls.with(
-                                        query,
-                                        parent.id(),
-                                        FeedQuery.Scope.WITHIN,
-                                        query.themes(),
-                                        query.kinds(),
-                                        query.statuses(),
-                                        query.text()),
-                                lang,
-                                null),
-                        t.format("widen.parent", parent.name())));
-                break;
-            }
-        }
-        return links;
-    }
-
-    private Views.Subscription subscription(Texts t, FeedQuery query, Lang lang) {
-        List<Views.Hidden> fields = new ArrayList<>();
-        fields.add(new Views.Hidden("place", query.place().value()));
-        query.themes().forEach(theme -> fields.add(new Views.Hidden("themes", theme)));
-        EnumSet.copyOf(query.kinds().isEmpty() ? EnumSet.noneOf(ProcessType.class) : query.kinds())
-                .forEach(kind -> fields.add(new Views.Hidden("kinds", kind.code())));
-        fields.add(
-                new Views.Hidden("scope", query.scope().name().toLowerCase(java.util.Locale.ROOT)));
-        fields.add(new Views.Hidden("language", lang.code()));
-        List<Views.Option> frequencies = new ArrayList<>();
-        for (String frequency : List.of("immediate", "daily", "weekly")) {
-            frequencies.add(new Views.Option(
-                    frequency,
-                    t.get("alert.frequency." + frequency),
-                    frequency.equals("weekly"),
-                    null));
-        }
-        return new Views.Subscription(SUBSCRIBE_PATH, fields, frequencies);
-    }
-
     private List<Views.Fact> counts(Texts t, Counts counts, List<Contribution> contributions) {
         List<Views.Fact> facts = new ArrayList<>();
         addCount(facts, t, "count.participants", counts.participants());
@@ -794,7 +537,7 @@ public final class Pages {
         List<Views.Fact> facts = new ArrayList<>();
         facts.add(new Views.Fact(t.get("prov.platform"), platform, null));
         facts.add(new Views.Fact(
-                t.get("prov.original"), process.id().toString(), href(process.id())));
+                t.get("prov.original"), process.id().toString(), PageUrls.webHref(process.id())));
         facts.add(new Views.Fact(
                 t.get("prov.retrieved"),
                 formats.dateTime(process.provenance().retrievedAt()),
@@ -808,7 +551,8 @@ public final class Pages {
         var licence = process.provenance().licence();
         String licenceText =
                 licence.id().equals("unknown") ? t.get("prov.licence.unknown") : licence.id();
-        facts.add(new Views.Fact(t.get("prov.licence"), licenceText, href(licence.url())));
+        facts.add(new Views.Fact(
+                t.get("prov.licence"), licenceText, PageUrls.webHref(licence.url())));
         if (licence.attribution() != null) {
             facts.add(new Views.Fact(t.get("prov.attribution"), licence.attribution(), null));
         }
@@ -851,7 +595,7 @@ public final class Pages {
             }
             String method = t.get(
                     "method." + assignment.method().name().toLowerCase(java.util.Locale.ROOT));
-            String label = themeLabel(assignment.theme(), lang);
+            String label = feedViews.themeLabel(assignment.theme(), lang);
             reasons.add(
                     assignment.evidence().isBlank()
                             ? t.format("why.theme", label, method)
@@ -888,10 +632,6 @@ public final class Pages {
     private static @Nullable String otherLang(
             LocalizedText text, List<String> preferred, Lang lang) {
         return text.bestLocale(preferred).filter(l -> !l.equals(lang.code())).orElse(null);
-    }
-
-    private String themeLabel(String id, Lang lang) {
-        return themes.findTheme(id).map(theme -> theme.label(lang.code())).orElse(id);
     }
 
     private String placeName(String areaId) {
@@ -987,21 +727,6 @@ public final class Pages {
                     .toException();
         }
         return ids;
-    }
-
-    private static @Nullable String href(@Nullable Object url) {
-        if (url == null) {
-            return null;
-        }
-        String text = url.toString();
-        // Only web links become links; anything else (javascript:, data:…) stays text.
-        return text.startsWith("https://") || text.startsWith("http://") ? text : null;
-    }
-
-    /** {@code url} when it is a web link, else {@code fallback} (an item id, always http(s)). */
-    private static String webLink(@Nullable URI url, URI fallback) {
-        String href = href(url);
-        return href == null ? fallback.toString() : href;
     }
 
     /** The node's own absolute URL, from the request (feeds need absolute links). */
