@@ -69,8 +69,8 @@ final class DemoCommand implements Callable<Integer> {
 
             NodeRuntime node = factory.open(NodeOptions.settings(dataDir, null, sources));
             resources.add(node);
-            Harvester harvester =
-                    Commands.harvester(node, Version.DEFAULT_CONTACT, HarvestListener.NONE);
+            Harvester harvester = Commands.harvester(
+                    node, Version.DEFAULT_CONTACT, HarvestListener.NONE, sources);
             int failed = 0;
             for (SourceConfig source : sources) {
                 if (harvester.harvest(source).outcome() == HarvestRun.Outcome.FAILED) {

@@ -83,7 +83,8 @@ final class HarvestCommand implements Callable<Integer> {
                     ? HarvestListener.NONE
                     : (source, batch, removed) ->
                             bar.stepBy(batch.inserted() + batch.changed() + batch.unchanged());
-            Harvester harvester = Commands.harvester(node, configuration.contact(), progress);
+            Harvester harvester = Commands.harvester(
+                    node, configuration.contact(), progress, configuration.sources());
             for (SourceConfig source : sources) {
                 if (bar != null) {
                     bar.setExtraMessage(source.id());

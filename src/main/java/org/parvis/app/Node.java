@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.jspecify.annotations.Nullable;
 import org.parvis.bench.FeedBenchCommand;
 import org.parvis.feed.FeedService;
 import org.parvis.index.FeedIndex;
@@ -11,9 +12,12 @@ import org.parvis.source.SourceConfig;
 import org.parvis.store.JdbcStore;
 import org.parvis.store.Store;
 import org.parvis.store.StoreLocation;
+import org.parvis.territory.ContourIndex;
 import org.parvis.territory.FrenchGazetteer;
-import org.parvis.territory.Gazetteer;
+import org.parvis.territory.PlaceSearch;
 import org.parvis.territory.PlacesBenchCommand;
+import org.parvis.territory.ScopeResolver;
+import org.parvis.territory.UnresolvedScopes;
 import org.parvis.web.ApiContext;
 import org.parvis.web.ApiServer;
 import org.parvis.web.SourceView;
@@ -21,6 +25,7 @@ import org.parvis.web.SourceView;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An open node: the French gazetteer, the store (SQLite in the data directory, or PostgreSQL), the
@@ -46,13 +51,14 @@ public final class Node implements NodeRuntime {
     }
 
     private final NodeSettings settings;
-    private final Gazetteer gazetteer;
+    private final FrenchGazetteer gazetteer;
     private final Store store;
+    private @Nullable ScopeResolver scopeResolver;
     private final FeedIndex index;
     private final PrometheusMeterRegistry meters =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    private Node(NodeSettings settings, Gazetteer gazetteer, Store store, FeedIndex index) {
+    private Node(NodeSettings settings, FrenchGazetteer gazetteer, Store store, FeedIndex index) {
         this.settings = settings;
         this.gazetteer = gazetteer;
         this.store = store;
@@ -61,7 +67,7 @@ public final class Node implements NodeRuntime {
 
     /** Loads the gazetteer, opens the store and the index, and catches the index up. */
     static Node open(NodeSettings settings) {
-        Gazetteer gazetteer = FrenchGazetteer.loadDefault();
+        FrenchGazetteer gazetteer = FrenchGazetteer.loadDefault();
 
         StoreLocation location;
         Store store;
@@ -96,6 +102,18 @@ public final class Node implements NodeRuntime {
     @Override
     public MeterRegistry meters() {
         return meters;
+    }
+
+    /** Built on first use: the place search index takes a moment to build. */
+    @Override
+    public synchronized Optional<ScopeResolver> scopeResolver() {
+        if (scopeResolver == null) {
+            scopeResolver = ScopeResolver.create(
+                    PlaceSearch.of(gazetteer),
+                    ContourIndex.findInDataDir(settings.dataDir()),
+                    new UnresolvedScopes());
+        }
+        return Optional.of(scopeResolver);
     }
 
     @Override

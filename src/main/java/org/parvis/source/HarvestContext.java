@@ -39,7 +39,7 @@ public final class HarvestContext {
     /** Writes one batch of items to the store. */
     @FunctionalInterface
     interface BatchWriter {
-        BatchResult write(List<Item> batch);
+        BatchResult write(List<Item> batch, HarvestContext ctx);
     }
 
     private final SourceConfig source;
@@ -53,6 +53,7 @@ public final class HarvestContext {
     private final List<Item> pending = new ArrayList<>();
     private final Set<SourceKey> seen = new LinkedHashSet<>();
     private final List<SourceIssue> issues = new ArrayList<>();
+    private final Set<String> reportedOnce = new java.util.HashSet<>();
     private int issuesDropped;
     private BatchResult written = BatchResult.EMPTY;
 
@@ -156,12 +157,27 @@ public final class HarvestContext {
         issues.add(new SourceIssue(source.id(), now(), type, recordRef, where, message));
     }
 
+    /**
+     * Files a problem unless one of the same type and record was already filed in this run, so a
+     * label shared by many records is reported once.
+     *
+     * @return whether the problem was filed now
+     */
+    public synchronized boolean reportOnce(
+            String type, @Nullable String recordRef, @Nullable URI url, String message) {
+        if (!reportedOnce.add(type + '\u0000' + recordRef)) {
+            return false;
+        }
+        report(type, recordRef, url, message);
+        return true;
+    }
+
     /** Writes the pending items, if any; returns what the batch did. */
     synchronized BatchResult flush() {
         if (pending.isEmpty()) {
             return BatchResult.EMPTY;
         }
-        BatchResult result = writer.write(List.copyOf(pending));
+        BatchResult result = writer.write(List.copyOf(pending), this);
         pending.clear();
         written = written.plus(result);
         return result;
