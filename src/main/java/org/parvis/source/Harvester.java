@@ -237,7 +237,9 @@ public final class Harvester {
                 written.unchanged(),
                 removed,
                 listing.problem(),
-                issues);
+                issues,
+                ctx.retries(),
+                ctx.notModified());
         try {
             store.recordRun(run);
         } catch (RuntimeException e) {
@@ -252,7 +254,7 @@ public final class Harvester {
 
     private static void logSummary(HarvestRun run, long millis) {
         String format = "harvest {} {}: {} new, {} changed, {} unchanged, {} removed, {} issues;"
-                + " {} requests, {} bytes in {} ms{}";
+                + " {} requests ({} retries, {} not modified), {} bytes in {} ms{}";
         Object[] args = {
             run.sourceId(),
             run.outcome().name().toLowerCase(Locale.ROOT),
@@ -262,6 +264,8 @@ public final class Harvester {
             run.itemsRemoved(),
             run.issues().size(),
             run.requests(),
+            run.retries(),
+            run.notModified(),
             run.bytes(),
             millis,
             run.error() == null ? "" : " — " + run.error()
