@@ -20,10 +20,10 @@ public final class Connectors {
     /**
      * One connector for every kind in {@link SourceConfig#KINDS}.
      *
-     * <p>TODO(#4): register the Decidim and Democracy Data Space connectors.
+     * <p>TODO(#4): register the Decidim open-data and Democracy Data Space connectors.
      */
     public static Connectors defaults() {
-        return of(new UnifiedJsonConnector());
+        return of(new UnifiedJsonConnector(), new org.parvis.source.decidim.DecidimConnector());
     }
 
     /** The given connectors; throws when two read the same kind. */

@@ -46,9 +46,10 @@ public record SourceConfig(
     /**
      * The connector kinds this build can harvest.
      *
-     * <p>TODO(#4): add {@code decidim}, {@code decidim-open-data} and {@code dataspace}.
+     * <p>TODO(#4): add {@code decidim-open-data} and {@code dataspace}.
      */
-    public static final Set<String> KINDS = Set.of(UnifiedJsonConnector.KIND);
+    public static final Set<String> KINDS =
+            Set.of(UnifiedJsonConnector.KIND, org.parvis.source.decidim.DecidimConnector.KIND);
 
     /** The shortest harvest interval accepted, so that no platform is polled aggressively. */
     public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
