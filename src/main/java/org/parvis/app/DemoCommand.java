@@ -1,5 +1,6 @@
 package org.parvis.app;
 
+import org.parvis.demo.FakeDecidim;
 import org.parvis.demo.FakePlatform;
 import org.parvis.source.HarvestListener;
 import org.parvis.source.Harvester;
@@ -19,8 +20,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code parvis demo}: starts the sample platform on the loopback interface, harvests its sources
- * over HTTP with the real connector, then serves the API on 127.0.0.1 and prints URLs to try.
+ * {@code parvis demo}: starts the sample platform and a Decidim instance on the loopback interface,
+ * harvests them over HTTP with the real connectors, then serves the API on 127.0.0.1 and prints
+ * URLs to try.
  *
  * <p>Not thread-safe (one instance per command line).
  */
@@ -33,6 +35,9 @@ import java.util.concurrent.Callable;
             "A local sample platform is harvested over HTTP, then the API is served on 127.0.0.1."
         })
 final class DemoCommand implements Callable<Integer> {
+
+    /** The source id of the loopback Decidim instance. */
+    static final String DECIDIM_SOURCE_ID = "demo-decidim-bordeaux-metropole";
 
     @Option(
             names = "--port",
@@ -63,9 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             // The sample platform materialises its dates now, so some items are open, some
             // upcoming.
-            FakePlatform platform = FakePlatform.start(Instant.now());
-            resources.add(platform);
-            List<SourceConfig> sources = platform.listSources();
+            List<SourceConfig> sources = startSamplePlatforms(Instant.now(), resources);
 
             NodeRuntime node = factory.open(NodeOptions.settings(dataDir, null, sources));
             resources.add(node);
@@ -88,6 +91,22 @@ final class DemoCommand implements Callable<Integer> {
             resources.forEach(Commands::closeQuietly);
             throw e;
         }
+    }
+
+    /**
+     * Starts the loopback sample platforms with dates relative to {@code now}, adds them to {@code
+     * resources} (to close) and returns their sources.
+     */
+    static List<SourceConfig> startSamplePlatforms(Instant now, List<AutoCloseable> resources)
+            throws java.io.IOException {
+        FakePlatform platform = FakePlatform.start(now);
+        resources.add(platform);
+        // A loopback Decidim 0.30 that executes real GraphQL, read by the Decidim connector.
+        FakeDecidim decidim = FakeDecidim.start("0.30", "0.30.0", now);
+        resources.add(decidim);
+        List<SourceConfig> sources = new ArrayList<>(platform.listSources());
+        sources.add(decidim.sourceConfig(DECIDIM_SOURCE_ID));
+        return sources;
     }
 
     private void printWelcome(PrintWriter out, int sources, int failed) {
