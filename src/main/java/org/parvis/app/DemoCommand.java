@@ -126,6 +126,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("    " + api + "/feed?place=fr&scope=within&status=all");
         out.println("  A place and its parents (Mérignac):");
         out.println("    " + api + "/places/fr:commune:33281");
+        out.println("  Find a place the way a citizen types it:");
+        out.println("    " + api + "/places?q=st%20etienne");
         out.println("  The sample platforms and their last harvest:");
         out.println("    " + api + "/sources");
         out.println("Stop with Ctrl-C.");

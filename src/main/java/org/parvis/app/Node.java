@@ -12,9 +12,7 @@ import org.parvis.source.SourceConfig;
 import org.parvis.store.JdbcStore;
 import org.parvis.store.Store;
 import org.parvis.store.StoreLocation;
-import org.parvis.territory.ContourIndex;
 import org.parvis.territory.FrenchGazetteer;
-import org.parvis.territory.PlaceSearch;
 import org.parvis.territory.PlacesBenchCommand;
 import org.parvis.territory.ScopeResolver;
 import org.parvis.territory.UnresolvedScopes;
@@ -52,6 +50,7 @@ public final class Node implements NodeRuntime {
 
     private final NodeSettings settings;
     private final FrenchGazetteer gazetteer;
+    private final PlaceServiceHolder places;
     private final Store store;
     private @Nullable ScopeResolver scopeResolver;
     private final FeedIndex index;
@@ -63,6 +62,7 @@ public final class Node implements NodeRuntime {
         this.gazetteer = gazetteer;
         this.store = store;
         this.index = index;
+        this.places = new PlaceServiceHolder(gazetteer, settings.dataDir());
     }
 
     /** Loads the gazetteer, opens the store and the index, and catches the index up. */
@@ -104,14 +104,12 @@ public final class Node implements NodeRuntime {
         return meters;
     }
 
-    /** Built on first use: the place search index takes a moment to build. */
+    /** Built on first use over the API's place search and contours. */
     @Override
     public synchronized Optional<ScopeResolver> scopeResolver() {
         if (scopeResolver == null) {
             scopeResolver = ScopeResolver.create(
-                    PlaceSearch.of(gazetteer),
-                    ContourIndex.findInDataDir(settings.dataDir()),
-                    new UnresolvedScopes());
+                    places.search(), places.contours(), new UnresolvedScopes());
         }
         return Optional.of(scopeResolver);
     }
@@ -135,6 +133,7 @@ public final class Node implements NodeRuntime {
                 feed::query,
                 store,
                 gazetteer,
+                places,
                 this::listSourceViews,
                 meters,
                 settings.hasSampleData(),

@@ -124,6 +124,7 @@ public final class ApiServer implements AutoCloseable {
         FeedEndpoint feed = new FeedEndpoint(api);
         ItemEndpoint items = new ItemEndpoint(api);
         PlaceEndpoint places = new PlaceEndpoint(api.gazetteer());
+        PlaceSearchEndpoint placeSearch = new PlaceSearchEndpoint(api.places());
         SourceEndpoint sources = new SourceEndpoint(api);
         ThemesEndpoint themes = new ThemesEndpoint(ThemeCatalog.loadDefault());
         // The classifier's holder builds it on the first classification, not at start-up.
@@ -133,6 +134,9 @@ public final class ApiServer implements AutoCloseable {
                 new Route(FeedRequest.PATH, feed::handle),
                 new Route(ItemEndpoint.BY_KEY, items::handleByKey),
                 new Route(ItemEndpoint.BY_ID, items::handleById),
+                // Before the {id} route, which would otherwise take "at" as an id.
+                new Route(PlaceSearchEndpoint.SEARCH, placeSearch::handleSearch),
+                new Route(PlaceSearchEndpoint.AT, placeSearch::handleAt),
                 new Route(PlaceEndpoint.PATH, places::handle),
                 new Route(SourceEndpoint.LIST, sources::handleList),
                 new Route(SourceEndpoint.ISSUES, sources::handleIssues),

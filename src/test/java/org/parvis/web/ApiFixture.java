@@ -28,7 +28,11 @@ import org.parvis.store.JdbcStore;
 import org.parvis.store.SourceIssue;
 import org.parvis.store.Store;
 import org.parvis.store.StoreLocation;
+import org.parvis.territory.ContourIndex;
+import org.parvis.territory.FrenchGazetteer;
 import org.parvis.territory.Place;
+import org.parvis.territory.PlaceSearch;
+import org.parvis.territory.PlaceService;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,7 +53,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A running API over a few places around Bordeaux, one process with two contributions, two
@@ -106,7 +112,35 @@ final class ApiFixture implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
+    private static PlaceService realPlaces;
+
     ApiFixture(boolean sampleData) {
+        this(sampleData, ApiFixture::realPlaces);
+    }
+
+    /**
+     * The real place search over the 2026 gazetteer, with the 2018 contours of six communes around
+     * Bordeaux (Bordeaux, Le Bouscat, Le Haillan, Mérignac, Pessac, Saint-Médard-en-Jalles).
+     */
+    static synchronized PlaceService realPlaces() {
+        if (realPlaces == null) {
+            FrenchGazetteer gazetteer = FrenchGazetteer.loadDefault();
+            Path contours;
+            try {
+                contours = Path.of(ApiFixture.class
+                        .getResource("/org/parvis/territory/gironde-contours-2018-excerpt.geojson")
+                        .toURI());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+            realPlaces = PlaceService.of(
+                    PlaceSearch.of(gazetteer),
+                    Optional.of(ContourIndex.importGeoJson(contours, gazetteer)));
+        }
+        return realPlaces;
+    }
+
+    ApiFixture(boolean sampleData, Supplier<PlaceService> places) {
         try {
             dataDir = Files.createTempDirectory("parvis-api-test");
         } catch (IOException e) {
@@ -145,7 +179,7 @@ final class ApiFixture implements AutoCloseable {
                         "etalab-2.0",
                         true));
         ApiContext context = new ApiContext(
-                feed, store, gazetteer, () -> sources, metrics, sampleData, "0.1.0-test");
+                feed, store, gazetteer, places, () -> sources, metrics, sampleData, "0.1.0-test");
         server = ApiServer.start(context, "127.0.0.1", 0);
     }
 
