@@ -44,7 +44,8 @@ public final class Node implements NodeRuntime {
 
         @Override
         public List<Object> listBenchCommands() {
-            return List.of(new FeedBenchCommand(), new PlacesBenchCommand());
+            return List.of(
+                    new FeedBenchCommand(), new PlacesBenchCommand(), new HarvestBenchCommand());
         }
     }
 

@@ -57,7 +57,19 @@ final class DecidimFixtures {
     final List<Map<String, Object>> assemblies = new ArrayList<>();
     final Map<String, Map<String, Object>> components = new LinkedHashMap<>();
 
+    private final int cyclingProposals;
+
     DecidimFixtures(String generation, Instant now) {
+        this(generation, now, SUBJECTS.length * PLACES.length);
+    }
+
+    /** Fixtures whose cycling plan has {@code cyclingProposals} proposals (60 by default). */
+    DecidimFixtures(String generation, Instant now, int cyclingProposals) {
+        if (cyclingProposals < 0) {
+            throw new IllegalArgumentException(
+                    "the number of proposals cannot be negative, got " + cyclingProposals);
+        }
+        this.cyclingProposals = cyclingProposals;
         this.generation = generation;
         this.now = now.truncatedTo(ChronoUnit.SECONDS);
         this.today = LocalDate.ofInstant(now, ZONE);
@@ -71,61 +83,61 @@ final class DecidimFixtures {
     private void build() {
         // 1. The cycling plan: 60 proposals, three meetings.
         List<Map<String, Object>> proposals = new ArrayList<>();
-        int id = 1000;
-        for (int s = 0; s < SUBJECTS.length; s++) {
-            for (int p = 0; p < PLACES.length; p++) {
-                id++;
-                String[] place = PLACES[p];
-                String title = SUBJECTS[s] + " " + place[0].substring(0, place[0].indexOf(','));
-                String state = switch (id % 5) {
-                    case 0 -> "accepted";
-                    case 1 -> "evaluating";
-                    case 2 -> "rejected";
-                    default -> null;
-                };
-                boolean withdrawn = id == 1013;
-                Map<String, Object> proposal = object("Proposal");
-                proposal.put("id", Integer.toString(id));
-                proposal.put("reference", "BM-PROP-2026-03-" + id);
-                proposal.put("title", text(title, null));
-                proposal.put(
-                        "body",
-                        text(
-                                "<p>Aujourd'hui, circuler à vélo "
-                                        + place[0].substring(0, place[0].indexOf(','))
-                                        + " est difficile aux heures de pointe. "
-                                        + "Je propose : "
-                                        + SUBJECTS[s].toLowerCase(java.util.Locale.FRENCH)
-                                        + ".</p>",
-                                null));
-                proposal.put("address", place[0]);
-                proposal.put(
-                        "coordinates",
-                        Map.of(
-                                "latitude",
-                                Double.parseDouble(place[1]) + s * 0.0007,
-                                "longitude",
-                                Double.parseDouble(place[2]) - s * 0.0005));
-                proposal.put("state", withdrawn && !taxonomies() ? "withdrawn" : state);
-                proposal.put(
-                        "answer",
-                        "accepted".equals(state)
-                                ? text("Proposition retenue pour la programmation 2027.", null)
-                                : null);
-                proposal.put("answeredAt", "accepted".equals(state) ? at(-3) : null);
-                proposal.put("publishedAt", at(-25 + s));
-                proposal.put("createdAt", at(-25 + s));
-                proposal.put("updatedAt", at(-20 + s));
-                proposal.put("official", false);
-                proposal.put("voteCount", (id * 7) % 90);
-                proposal.put("endorsementsCount", id % 4);
-                proposal.put("totalCommentsCount", id % 6);
-                proposal.put("withdrawn", withdrawn);
-                proposal.put("withdrawnAt", withdrawn ? at(-2) : null);
-                proposal.put("author", author("Camille Durand", "camille_d"));
-                themes(proposal, "Mobilités douces", null);
-                proposals.add(proposal);
-            }
+        for (int i = 0; i < cyclingProposals; i++) {
+            int id = 1001 + i;
+            int s = (i / PLACES.length) % SUBJECTS.length;
+            int round = i / (PLACES.length * SUBJECTS.length);
+            String[] place = PLACES[i % PLACES.length];
+            String title = SUBJECTS[s] + " " + place[0].substring(0, place[0].indexOf(','))
+                    + (round == 0 ? "" : " (variante " + (round + 1) + ")");
+            String state = switch (id % 5) {
+                case 0 -> "accepted";
+                case 1 -> "evaluating";
+                case 2 -> "rejected";
+                default -> null;
+            };
+            boolean withdrawn = id == 1013;
+            Map<String, Object> proposal = object("Proposal");
+            proposal.put("id", Integer.toString(id));
+            proposal.put("reference", "BM-PROP-2026-03-" + id);
+            proposal.put("title", text(title, null));
+            proposal.put(
+                    "body",
+                    text(
+                            "<p>Aujourd'hui, circuler à vélo "
+                                    + place[0].substring(0, place[0].indexOf(','))
+                                    + " est difficile aux heures de pointe. "
+                                    + "Je propose : "
+                                    + SUBJECTS[s].toLowerCase(java.util.Locale.FRENCH)
+                                    + ".</p>",
+                            null));
+            proposal.put("address", place[0]);
+            proposal.put(
+                    "coordinates",
+                    Map.of(
+                            "latitude",
+                            Double.parseDouble(place[1]) + s * 0.0007,
+                            "longitude",
+                            Double.parseDouble(place[2]) - s * 0.0005));
+            proposal.put("state", withdrawn && !taxonomies() ? "withdrawn" : state);
+            proposal.put(
+                    "answer",
+                    "accepted".equals(state)
+                            ? text("Proposition retenue pour la programmation 2027.", null)
+                            : null);
+            proposal.put("answeredAt", "accepted".equals(state) ? at(-3) : null);
+            proposal.put("publishedAt", at(-25 + s));
+            proposal.put("createdAt", at(-25 + s));
+            proposal.put("updatedAt", at(-20 + s));
+            proposal.put("official", false);
+            proposal.put("voteCount", (id * 7) % 90);
+            proposal.put("endorsementsCount", id % 4);
+            proposal.put("totalCommentsCount", id % 6);
+            proposal.put("withdrawn", withdrawn);
+            proposal.put("withdrawnAt", withdrawn ? at(-2) : null);
+            proposal.put("author", author("Camille Durand", "camille_d"));
+            themes(proposal, "Mobilités douces", null);
+            proposals.add(proposal);
         }
         component("101", "Proposals", "Propositions", Map.of("proposals", proposals));
         component(

@@ -97,11 +97,12 @@ public final class FakeDecidim implements AutoCloseable {
     private volatile Duration timeoutDelay = Duration.ofSeconds(3);
     private volatile int largeBodyBytes = 4 * 1024 * 1024;
 
-    private FakeDecidim(String generation, String version, String sdl, Instant now)
+    private FakeDecidim(
+            String generation, String version, String sdl, Instant now, int cyclingProposals)
             throws IOException {
         this.generation = generation;
         this.version = version;
-        this.data = new DecidimFixtures(generation, now);
+        this.data = new DecidimFixtures(generation, now, cyclingProposals);
         Map<String, Function<Map<String, Object>, @Nullable Object>> roots = new HashMap<>();
         roots.put("decidim", args -> Map.of("version", version, "applicationName", "Decidim"));
         roots.put("participatoryProcesses", args -> data.processes);
@@ -139,7 +140,18 @@ public final class FakeDecidim implements AutoCloseable {
      */
     public static FakeDecidim start(String generation, String version, Instant now)
             throws IOException {
-        return new FakeDecidim(generation, version, DecidimSchema.sdl(generation), now);
+        return start(generation, version, now, 60);
+    }
+
+    /**
+     * Starts an instance as above whose cycling plan has {@code cyclingProposals} proposals
+     * instead of 60 (for benchmarks).
+     */
+    public static FakeDecidim start(
+            String generation, String version, Instant now, int cyclingProposals)
+            throws IOException {
+        return new FakeDecidim(
+                generation, version, DecidimSchema.sdl(generation), now, cyclingProposals);
     }
 
     /**
@@ -151,7 +163,7 @@ public final class FakeDecidim implements AutoCloseable {
         String sdl = DecidimSchema.sdl("0.30")
                 .replace("endorsementsCount: Int", "likesCount: Int")
                 .replace("endorsements: [Author]!", "likes: [Author]!");
-        return new FakeDecidim("0.30", version, sdl, now);
+        return new FakeDecidim("0.30", version, sdl, now, 60);
     }
 
     /** {@code http://127.0.0.1:<port>}. */

@@ -486,6 +486,14 @@ public final class HttpFetcher {
         return rate.total();
     }
 
+    /**
+     * The shortest time between two requests to the same host so far, in milliseconds; -1 before
+     * any host was asked twice.
+     */
+    public long shortestGapMillis() {
+        return rate.shortestGapMillis();
+    }
+
     private Response attempt(RateLimiter limiter, Exchange exchange, Tally tally)
             throws IOException, InterruptedException {
         if (!limiter.acquirePermission()) {
@@ -684,10 +692,14 @@ public final class HttpFetcher {
         private final Map<String, Deque<Long>> byHost = new LinkedHashMap<>();
         private int peak;
         private long total;
+        private long shortestGapNanos = Long.MAX_VALUE;
 
         synchronized void record(String host) {
             long now = System.nanoTime();
             Deque<Long> times = byHost.computeIfAbsent(host, h -> new ArrayDeque<>());
+            if (!times.isEmpty()) {
+                shortestGapNanos = Math.min(shortestGapNanos, now - times.peekLast());
+            }
             times.addLast(now);
             while (!times.isEmpty() && now - times.peekFirst() >= TimeUnit.MINUTES.toNanos(1)) {
                 times.removeFirst();
@@ -702,6 +714,12 @@ public final class HttpFetcher {
 
         synchronized long total() {
             return total;
+        }
+
+        synchronized long shortestGapMillis() {
+            return shortestGapNanos == Long.MAX_VALUE
+                    ? -1
+                    : TimeUnit.NANOSECONDS.toMillis(shortestGapNanos);
         }
     }
 
