@@ -572,13 +572,24 @@ public final class HttpFetcher {
                     }
                     RateLimiterConfig config = RateLimiterConfig.custom()
                             .limitForPeriod(1)
-                            .limitRefreshPeriod(Duration.ofNanos(
-                                    TimeUnit.MINUTES.toNanos(1) / requestsPerMinute))
+                            .limitRefreshPeriod(permitPeriod(requestsPerMinute))
                             .timeoutDuration(Duration.ofMinutes(10))
                             .build();
                     return new HostLimiter(requestsPerMinute, RateLimiter.of("host-" + h, config));
                 })
                 .limiter();
+    }
+
+    /**
+     * One permit per period, the period chosen so that no sliding minute holds more than {@code
+     * requestsPerMinute} requests: permits come at period boundaries, so a minute can see one
+     * more permit than it holds whole periods.
+     */
+    static Duration permitPeriod(int requestsPerMinute) {
+        long minute = TimeUnit.MINUTES.toNanos(1);
+        return requestsPerMinute == 1
+                ? Duration.ofNanos(minute).plusSeconds(1)
+                : Duration.ofNanos(minute / (requestsPerMinute - 1));
     }
 
     private Retry retryFor(String sourceId) {

@@ -301,4 +301,14 @@ class HttpFetcherTest {
         assertThat(HttpFetcher.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).contains(0L);
         assertThat(HttpFetcher.parseRetryAfter("soon")).isEmpty();
     }
+
+    @Test
+    void permitPeriodKeepsEverySlidingMinuteWithinTheRate() {
+        for (int perMinute : new int[] {1, 2, 30, 60, 100, 6000}) {
+            Duration period = HttpFetcher.permitPeriod(perMinute);
+            // Permits at period boundaries: a minute holds at most floor(60 s / period) + 1.
+            long mostInAMinute = Duration.ofMinutes(1).toNanos() / period.toNanos() + 1;
+            assertThat(mostInAMinute).as("%d per minute", perMinute).isLessThanOrEqualTo(perMinute);
+        }
+    }
 }
