@@ -112,7 +112,8 @@ final class HarvestCommand implements Callable<Integer> {
         for (HarvestRun run : runs) {
             out.printf(
                     Locale.ROOT,
-                    "%-30s %-8s %6d new %6d changed %6d unchanged %6d removed %4d issues%s%n",
+                    "%-30s %-8s %6d new %6d changed %6d unchanged %6d removed %4d issues"
+                            + " %5d requests%s%n",
                     run.sourceId(),
                     run.outcome().name().toLowerCase(Locale.ROOT),
                     run.itemsNew(),
@@ -120,6 +121,7 @@ final class HarvestCommand implements Callable<Integer> {
                     run.itemsUnchanged(),
                     run.itemsRemoved(),
                     run.issues().size(),
+                    run.requests(),
                     run.error() == null ? "" : "  " + run.error());
         }
         out.flush();
