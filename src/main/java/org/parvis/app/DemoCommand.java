@@ -1,6 +1,7 @@
 package org.parvis.app;
 
 import org.parvis.demo.FakeDataspace;
+import org.parvis.demo.FakeDecidim;
 import org.parvis.demo.FakeOpenDataExport;
 import org.parvis.demo.FakePlatform;
 import org.parvis.source.HarvestListener;
@@ -21,9 +22,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code parvis demo}: starts the sample platform, a sample Decidim open-data export and a sample
- * data space endpoint on the loopback interface, harvests them over HTTP with the real connectors,
- * then serves the API on 127.0.0.1 and prints URLs to try.
+ * {@code parvis demo}: starts the sample platform, a Decidim instance, a Decidim open-data export
+ * and a data space endpoint on the loopback interface, harvests them over HTTP with the real
+ * connectors, then serves the API on 127.0.0.1 and prints URLs to try.
  *
  * <p>Not thread-safe (one instance per command line).
  */
@@ -36,6 +37,9 @@ import java.util.concurrent.Callable;
             "A local sample platform is harvested over HTTP, then the API is served on 127.0.0.1."
         })
 final class DemoCommand implements Callable<Integer> {
+
+    /** The source id of the loopback Decidim instance. */
+    static final String DECIDIM_SOURCE_ID = "demo-decidim-bordeaux-metropole";
 
     @Option(
             names = "--port",
@@ -66,23 +70,12 @@ final class DemoCommand implements Callable<Integer> {
         try {
             // The sample platform materialises its dates now, so some items are open, some
             // upcoming.
-            FakePlatform platform = FakePlatform.start(Instant.now());
-            resources.add(platform);
-            List<SourceConfig> sources = new ArrayList<>(platform.listSources());
-            Instant now = platform.materialisedAt();
-
-            // A Decidim open-data export and a data space endpoint, read by their connectors.
-            FakeOpenDataExport openData = FakeOpenDataExport.start(now);
-            resources.add(openData);
-            sources.add(openData.sourceConfig("demo-rennes-open-data"));
-            FakeDataspace dataspace = FakeDataspace.start(now);
-            resources.add(dataspace);
-            sources.add(dataspace.sourceConfig("demo-nantes-dataspace"));
+            List<SourceConfig> sources = startSamplePlatforms(Instant.now(), resources);
 
             NodeRuntime node = factory.open(NodeOptions.settings(dataDir, null, sources));
             resources.add(node);
-            Harvester harvester =
-                    Commands.harvester(node, Version.DEFAULT_CONTACT, HarvestListener.NONE);
+            Harvester harvester = Commands.harvester(
+                    node, Version.DEFAULT_CONTACT, HarvestListener.NONE, sources);
             int failed = 0;
             for (SourceConfig source : sources) {
                 if (harvester.harvest(source).outcome() == HarvestRun.Outcome.FAILED) {
@@ -100,6 +93,31 @@ final class DemoCommand implements Callable<Integer> {
             resources.forEach(Commands::closeQuietly);
             throw e;
         }
+    }
+
+    /**
+     * Starts the loopback sample platforms with dates relative to {@code now}, adds them to {@code
+     * resources} (to close) and returns their sources.
+     */
+    static List<SourceConfig> startSamplePlatforms(Instant now, List<AutoCloseable> resources)
+            throws java.io.IOException {
+        FakePlatform platform = FakePlatform.start(now);
+        resources.add(platform);
+        // A loopback Decidim 0.30 that executes real GraphQL, read by the Decidim connector.
+        FakeDecidim decidim = FakeDecidim.start("0.30", "0.30.0", now);
+        resources.add(decidim);
+        List<SourceConfig> sources = new ArrayList<>(platform.listSources());
+        sources.add(decidim.sourceConfig(DECIDIM_SOURCE_ID));
+
+        // A Decidim open-data export and a data space endpoint, read by their connectors.
+        Instant materialisedAt = platform.materialisedAt();
+        FakeOpenDataExport openData = FakeOpenDataExport.start(materialisedAt);
+        resources.add(openData);
+        sources.add(openData.sourceConfig("demo-rennes-open-data"));
+        FakeDataspace dataspace = FakeDataspace.start(materialisedAt);
+        resources.add(dataspace);
+        sources.add(dataspace.sourceConfig("demo-nantes-dataspace"));
+        return sources;
     }
 
     private void printWelcome(PrintWriter out, int sources, int failed) {

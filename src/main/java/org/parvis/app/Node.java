@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.jspecify.annotations.Nullable;
 import org.parvis.bench.FeedBenchCommand;
 import org.parvis.feed.FeedService;
 import org.parvis.index.FeedIndex;
@@ -13,6 +14,8 @@ import org.parvis.store.Store;
 import org.parvis.store.StoreLocation;
 import org.parvis.territory.FrenchGazetteer;
 import org.parvis.territory.PlacesBenchCommand;
+import org.parvis.territory.ScopeResolver;
+import org.parvis.territory.UnresolvedScopes;
 import org.parvis.web.ApiContext;
 import org.parvis.web.ApiServer;
 import org.parvis.web.SourceView;
@@ -20,6 +23,7 @@ import org.parvis.web.SourceView;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An open node: the French gazetteer, the store (SQLite in the data directory, or PostgreSQL), the
@@ -40,7 +44,8 @@ public final class Node implements NodeRuntime {
 
         @Override
         public List<Object> listBenchCommands() {
-            return List.of(new FeedBenchCommand(), new PlacesBenchCommand());
+            return List.of(
+                    new FeedBenchCommand(), new PlacesBenchCommand(), new HarvestBenchCommand());
         }
     }
 
@@ -48,6 +53,7 @@ public final class Node implements NodeRuntime {
     private final FrenchGazetteer gazetteer;
     private final PlaceServiceHolder places;
     private final Store store;
+    private @Nullable ScopeResolver scopeResolver;
     private final FeedIndex index;
     private final PrometheusMeterRegistry meters =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -97,6 +103,16 @@ public final class Node implements NodeRuntime {
     @Override
     public MeterRegistry meters() {
         return meters;
+    }
+
+    /** Built on first use over the API's place search and contours. */
+    @Override
+    public synchronized Optional<ScopeResolver> scopeResolver() {
+        if (scopeResolver == null) {
+            scopeResolver = ScopeResolver.create(
+                    places.search(), places.contours(), new UnresolvedScopes());
+        }
+        return Optional.of(scopeResolver);
     }
 
     @Override

@@ -74,7 +74,11 @@ final class ServeCommand implements Callable<Integer> {
         try {
             AutoCloseable api = Commands.startApi(node, host, port);
             HarvestScheduler scheduler = new HarvestScheduler(
-                    Commands.harvester(node, configuration.contact(), HarvestListener.NONE),
+                    Commands.harvester(
+                            node,
+                            configuration.contact(),
+                            HarvestListener.NONE,
+                            configuration.sources()),
                     configuration.sources());
             scheduler.start();
             LOG.info("Parvis {} serving http://{}:{}/api/v1/feed", Version.current(), host, port);
