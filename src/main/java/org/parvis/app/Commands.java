@@ -6,6 +6,8 @@ import org.parvis.source.Connectors;
 import org.parvis.source.HarvestListener;
 import org.parvis.source.Harvester;
 import org.parvis.source.HttpFetcher;
+import org.parvis.source.SourceConfig;
+import org.parvis.territory.ScopeResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -33,19 +36,48 @@ final class Commands {
      * tells {@code progress}.
      */
     static Harvester harvester(NodeRuntime node, URI contact, HarvestListener progress) {
+        return harvester(node, contact, progress, List.of());
+    }
+
+    /**
+     * A harvester as above that also places items inside their source's territory, after checking
+     * that the scope mappings of {@code sources} name known areas.
+     *
+     * @throws ParvisConfigException naming the source and label of a bad scope mapping
+     */
+    static Harvester harvester(
+            NodeRuntime node, URI contact, HarvestListener progress, List<SourceConfig> sources) {
         HttpFetcher fetcher =
                 new HttpFetcher(HttpFetcher.Settings.defaults(Version.current(), contact));
         HarvestListener listener = (source, batch, removed) -> {
             node.catchUpIndex();
             progress.afterBatch(source, batch, removed);
         };
+        Optional<ScopeResolver> scopes = node.scopeResolver();
+        if (scopes.isEmpty()) {
+            return new Harvester(
+                    node.store(),
+                    Connectors.defaults(),
+                    fetcher,
+                    Clock.systemUTC(),
+                    listener,
+                    node.meters());
+        }
+        for (SourceConfig source : sources) {
+            try {
+                Harvester.requireValidScopes(scopes.get(), source);
+            } catch (IllegalArgumentException e) {
+                throw new ParvisConfigException(e.getMessage(), e);
+            }
+        }
         return new Harvester(
                 node.store(),
                 Connectors.defaults(),
                 fetcher,
                 Clock.systemUTC(),
                 listener,
-                node.meters());
+                node.meters(),
+                scopes.get());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.parvis.app;
 
 import org.jspecify.annotations.Nullable;
 import org.parvis.demo.FakeDataspace;
+import org.parvis.demo.FakeDecidim;
 import org.parvis.demo.FakeOpenDataExport;
 import org.parvis.demo.FakePlatform;
 import org.parvis.source.HarvestListener;
@@ -28,9 +29,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code parvis demo}: starts the sample platform, a sample Decidim open-data export and a sample
- * data space endpoint on the loopback interface, harvests them over HTTP with the real connectors,
- * then serves the API on 127.0.0.1 and prints URLs to try.
+ * {@code parvis demo}: starts the sample platform, a Decidim instance, a Decidim open-data export
+ * and a data space endpoint on the loopback interface, harvests them over HTTP with the real
+ * connectors, then serves the API on 127.0.0.1 and prints URLs to try.
  *
  * <p>Not thread-safe (one instance per command line).
  */
@@ -49,6 +50,9 @@ import java.util.concurrent.TimeUnit;
 final class DemoCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+
+    /** The source id of the loopback Decidim instance. */
+    static final String DECIDIM_SOURCE_ID = "demo-decidim-bordeaux-metropole";
 
     @Option(
             names = "--port",
@@ -103,18 +107,9 @@ final class DemoCommand implements Callable<Integer> {
         try {
             // The sample platform materialises its dates now, so some items are open, some
             // upcoming.
-            FakePlatform platform = FakePlatform.start(Instant.now());
-            resources.add(platform);
-            List<SourceConfig> sources = new ArrayList<>(platform.listSources());
-            Instant now = platform.materialisedAt();
-
-            // A Decidim open-data export and a data space endpoint, read by their connectors.
-            FakeOpenDataExport openData = FakeOpenDataExport.start(now);
-            resources.add(openData);
-            sources.add(openData.sourceConfig("demo-rennes-open-data"));
-            FakeDataspace dataspace = FakeDataspace.start(now);
-            resources.add(dataspace);
-            sources.add(dataspace.sourceConfig("demo-nantes-dataspace"));
+            SamplePlatforms samples = startSamplePlatforms(Instant.now(), resources);
+            FakePlatform platform = samples.platform();
+            List<SourceConfig> sources = samples.sources();
 
             NodeRuntime node = factory.open(NodeOptions.settings(dataDir, null, sources));
             resources.add(node);
@@ -125,8 +120,8 @@ final class DemoCommand implements Callable<Integer> {
             if (alerts) {
                 platform.hold(HELD_SOURCE, HELD_PROCESS);
             }
-            Harvester harvester =
-                    Commands.harvester(node, Version.DEFAULT_CONTACT, HarvestListener.NONE);
+            Harvester harvester = Commands.harvester(
+                    node, Version.DEFAULT_CONTACT, HarvestListener.NONE, sources);
             int failed = 0;
             for (SourceConfig source : sources) {
                 if (harvester.harvest(source).outcome() == HarvestRun.Outcome.FAILED) {
@@ -137,8 +132,9 @@ final class DemoCommand implements Callable<Integer> {
 
             resources.add(Commands.startApi(node, host, port));
             if (alerts) {
-                List<SourceConfig> often =
-                        sources.stream().map(DemoCommand::everyMinute).toList();
+                List<SourceConfig> often = sources.stream()
+                        .map(source -> source.withInterval(REHARVEST_INTERVAL))
+                        .toList();
                 HarvestScheduler scheduler =
                         new HarvestScheduler(harvester, often, node::afterHarvest);
                 scheduler.start();
@@ -156,20 +152,6 @@ final class DemoCommand implements Callable<Integer> {
             resources.forEach(Commands::closeQuietly);
             throw e;
         }
-    }
-
-    private static SourceConfig everyMinute(SourceConfig source) {
-        return new SourceConfig(
-                source.id(),
-                source.kind(),
-                source.baseUrl(),
-                source.name(),
-                source.organiserName(),
-                source.territory(),
-                source.locales(),
-                REHARVEST_INTERVAL,
-                source.licence(),
-                source.sample());
     }
 
     /** Publishes the held process after {@code delay}; closing cancels it. */
@@ -207,6 +189,31 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /**
+     * Starts the loopback sample platforms with dates relative to {@code now}, adds them to {@code
+     * resources} (to close) and returns them with their sources.
+     */
+    static SamplePlatforms startSamplePlatforms(Instant now, List<AutoCloseable> resources)
+            throws java.io.IOException {
+        FakePlatform platform = FakePlatform.start(now);
+        resources.add(platform);
+        // A loopback Decidim 0.30 that executes real GraphQL, read by the Decidim connector.
+        FakeDecidim decidim = FakeDecidim.start("0.30", "0.30.0", now);
+        resources.add(decidim);
+        List<SourceConfig> sources = new ArrayList<>(platform.listSources());
+        sources.add(decidim.sourceConfig(DECIDIM_SOURCE_ID));
+
+        // A Decidim open-data export and a data space endpoint, read by their connectors.
+        Instant materialisedAt = platform.materialisedAt();
+        FakeOpenDataExport openData = FakeOpenDataExport.start(materialisedAt);
+        resources.add(openData);
+        sources.add(openData.sourceConfig("demo-rennes-open-data"));
+        FakeDataspace dataspace = FakeDataspace.start(materialisedAt);
+        resources.add(dataspace);
+        sources.add(dataspace.sourceConfig("demo-nantes-dataspace"));
+        return new SamplePlatforms(platform, sources);
+    }
+
     private void printWelcome(PrintWriter out, int sources, int failed) {
         String api = "http://localhost:" + port + "/api/v1";
         out.println();
@@ -214,6 +221,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(
                 "Harvested %d sample platforms%s. Try:%n",
                 sources, failed == 0 ? "" : " (" + failed + " failed)");
+        out.println("  The web pages, in French or English:");
+        out.println("    http://localhost:" + port + "/feed?place=fr:commune:33063");
         out.println("  Around Bordeaux (commune, métropole, Gironde, région, France, EU):");
         out.println("    " + api + "/feed?place=fr:commune:33063");
         out.println("  Around Périgueux (no Bordeaux items):");
@@ -235,4 +244,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Stop with Ctrl-C.");
         out.flush();
     }
+
+    /** The started sample platforms: the unified-JSON one (which can hold back a process) and
+     * the sources of all of them. */
+    record SamplePlatforms(FakePlatform platform, List<SourceConfig> sources) {}
 }

@@ -83,7 +83,8 @@ final class HarvestCommand implements Callable<Integer> {
                     ? HarvestListener.NONE
                     : (source, batch, removed) ->
                             bar.stepBy(batch.inserted() + batch.changed() + batch.unchanged());
-            Harvester harvester = Commands.harvester(node, configuration.contact(), progress);
+            Harvester harvester = Commands.harvester(
+                    node, configuration.contact(), progress, configuration.sources());
             for (SourceConfig source : sources) {
                 if (bar != null) {
                     bar.setExtraMessage(source.id());
@@ -116,7 +117,8 @@ final class HarvestCommand implements Callable<Integer> {
         for (HarvestRun run : runs) {
             out.printf(
                     Locale.ROOT,
-                    "%-30s %-8s %6d new %6d changed %6d unchanged %6d removed %4d issues%s%n",
+                    "%-30s %-8s %6d new %6d changed %6d unchanged %6d removed %4d issues"
+                            + " %5d requests%s%n",
                     run.sourceId(),
                     run.outcome().name().toLowerCase(Locale.ROOT),
                     run.itemsNew(),
@@ -124,6 +126,7 @@ final class HarvestCommand implements Callable<Integer> {
                     run.itemsUnchanged(),
                     run.itemsRemoved(),
                     run.issues().size(),
+                    run.requests(),
                     run.error() == null ? "" : "  " + run.error());
         }
         out.flush();

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safe; {@link #close} stops the schedule and interrupts a running harvest.
  *
- * <p>TODO(#4): honour a per-source backoff after failed runs.
+ * <p>A platform that keeps failing is spared by its source's circuit breaker in the shared HTTP
+ * client: its runs end at once while the breaker is open. TODO(#4): harvest sources of different
+ * hosts in parallel, so that one large rate-limited source does not delay the others.
  */
 final class HarvestScheduler implements AutoCloseable {
 

@@ -16,6 +16,8 @@ import org.parvis.store.Store;
 import org.parvis.store.StoreLocation;
 import org.parvis.territory.FrenchGazetteer;
 import org.parvis.territory.PlacesBenchCommand;
+import org.parvis.territory.ScopeResolver;
+import org.parvis.territory.UnresolvedScopes;
 import org.parvis.web.ApiContext;
 import org.parvis.web.ApiServer;
 import org.parvis.web.SourceView;
@@ -24,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An open node: the French gazetteer, the store (SQLite in the data directory, or PostgreSQL), the
@@ -45,18 +48,20 @@ public final class Node implements NodeRuntime {
 
         @Override
         public List<Object> listBenchCommands() {
-            return List.of(new FeedBenchCommand(), new PlacesBenchCommand());
+            return List.of(
+                    new FeedBenchCommand(), new PlacesBenchCommand(), new HarvestBenchCommand());
         }
     }
+
+    /** How often queued alert mails and due digests are looked for. */
+    static final Duration ALERT_DELIVERY_INTERVAL = Duration.ofSeconds(30);
 
     private final NodeSettings settings;
     private final FrenchGazetteer gazetteer;
     private final PlaceServiceHolder places;
 
-    /** How often queued alert mails and due digests are looked for. */
-    static final Duration ALERT_DELIVERY_INTERVAL = Duration.ofSeconds(30);
-
     private final JdbcStore store;
+    private @Nullable ScopeResolver scopeResolver;
     private final FeedIndex index;
     private final FeedService feed;
     private final PrometheusMeterRegistry meters =
@@ -111,6 +116,16 @@ public final class Node implements NodeRuntime {
     @Override
     public MeterRegistry meters() {
         return meters;
+    }
+
+    /** Built on first use over the API's place search and contours. */
+    @Override
+    public synchronized Optional<ScopeResolver> scopeResolver() {
+        if (scopeResolver == null) {
+            scopeResolver = ScopeResolver.create(
+                    places.search(), places.contours(), new UnresolvedScopes());
+        }
+        return Optional.of(scopeResolver);
     }
 
     @Override

@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.parvis.alert.AlertSettings;
 import org.parvis.store.Store;
+import org.parvis.territory.ScopeResolver;
+
+import java.util.Optional;
 
 /**
  * An open node: its store, search index and metrics, and the HTTP API it can serve. The commands
@@ -19,6 +22,14 @@ public interface NodeRuntime extends AutoCloseable {
 
     /** The registry the harvests and the API report to (exposed by the API as Prometheus text). */
     MeterRegistry meters();
+
+    /**
+     * The resolver that places harvested items inside their source's territory (gazetteer, place
+     * search and, when imported, commune contours); empty when the node has none.
+     */
+    default Optional<ScopeResolver> scopeResolver() {
+        return Optional.empty();
+    }
 
     /** Applies the store's new changes to the search index; called after each harvest batch. */
     void catchUpIndex();

@@ -22,8 +22,10 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -46,6 +48,11 @@ import java.util.regex.Pattern;
  *     locales: [fr]                        # default [fr]
  *     interval: 6h                         # 30m, 6h, 1d or ISO-8601 (PT6H); default 6h
  *     licence: {id: ODbL-1.0, url: https://opendatacommons.org/licenses/odbl/1-0/}
+ *     requestsPerMinute: 60                # per-host rate cap; default 60
+ *     categoryThemes:                      # optional: source category → theme ids (or -)
+ *       "Cadre de vie": environment,urban-planning
+ *     scopes:                              # optional: scope label → area id
+ *       "Quartier Bastide": fr:commune:33063
  * mail:                                    # optional: e-mail alerts, see {@link MailConfig}
  *   host: smtp.example.org
  *   from: Parvis &lt;alertes@example.org&gt;
@@ -98,7 +105,10 @@ record ParvisConfig(URI contact, List<SourceConfig> sources, MailConfig mail) {
             @Nullable List<String> locales,
             @Nullable String interval,
             @Nullable LicenceShape licence,
-            @Nullable Boolean sample) {}
+            @Nullable Boolean sample,
+            @Nullable Map<String, String> categoryThemes,
+            @Nullable Map<String, String> scopes,
+            @Nullable Integer requestsPerMinute) {}
 
     /** A licence as written in the file. */
     record LicenceShape(
@@ -254,7 +264,28 @@ record ParvisConfig(URI contact, List<SourceConfig> sources, MailConfig mail) {
                 licence == null
                         ? Licence.UNKNOWN
                         : new Licence(licence.id(), licence.url(), licence.attribution()),
-                Boolean.TRUE.equals(shape.sample()));
+                Boolean.TRUE.equals(shape.sample()),
+                shape.categoryThemes() == null ? Map.of() : shape.categoryThemes(),
+                scopes(shape.scopes()),
+                shape.requestsPerMinute() == null
+                        ? SourceConfig.DEFAULT_REQUESTS_PER_MINUTE
+                        : shape.requestsPerMinute());
+    }
+
+    private static Map<String, AreaId> scopes(@Nullable Map<String, String> scopes) {
+        Map<String, AreaId> parsed = new LinkedHashMap<>();
+        if (scopes == null) {
+            return parsed;
+        }
+        scopes.forEach((label, area) -> {
+            if (area == null || !AreaId.isValid(area.strip())) {
+                throw new IllegalArgumentException("scope '" + label + "' is mapped to '" + area
+                        + "', which is not an area id; write e.g. fr:commune:33063 or "
+                        + "local:bordeaux:bastide");
+            }
+            parsed.put(label, AreaId.parse(area.strip()));
+        });
+        return parsed;
     }
 
     /** Parses {@code 90s}, {@code 30m}, {@code 6h}, {@code 1d} or ISO-8601 ({@code PT6H}). */

@@ -25,6 +25,8 @@ final class PlaceServiceHolder implements Supplier<PlaceService> {
     private final FrenchGazetteer gazetteer;
     private final Path dataDir;
     private volatile PlaceService service;
+    private PlaceSearch search;
+    private Optional<ContourIndex> contours = Optional.empty();
 
     PlaceServiceHolder(FrenchGazetteer gazetteer, Path dataDir) {
         this.gazetteer = gazetteer;
@@ -45,10 +47,25 @@ final class PlaceServiceHolder implements Supplier<PlaceService> {
         }
     }
 
-    private PlaceService build() {
-        PlaceSearch search = PlaceSearch.of(gazetteer);
+    /** The place search the service uses (built with it), shared with scope resolution. */
+    PlaceSearch search() {
+        get();
+        synchronized (this) {
+            return search;
+        }
+    }
 
-        Optional<ContourIndex> contours;
+    /** The contours the service uses, if any were imported. */
+    Optional<ContourIndex> contours() {
+        get();
+        synchronized (this) {
+            return contours;
+        }
+    }
+
+    private PlaceService build() {
+        search = PlaceSearch.of(gazetteer);
+
         try {
             contours = ContourIndex.findInDataDir(dataDir);
         } catch (IllegalArgumentException e) {
@@ -61,6 +78,7 @@ final class PlaceServiceHolder implements Supplier<PlaceService> {
                 "Point look-ups use the contours of {} areas imported from {}",
                 index.areaCount(),
                 index.source()));
+        this.contours = contours;
         return PlaceService.of(search, contours);
     }
 }

@@ -76,7 +76,11 @@ final class ServeCommand implements Callable<Integer> {
             Commands.enableAlerts(node, configuration.mail(), host, port);
             AutoCloseable api = Commands.startApi(node, host, port);
             HarvestScheduler scheduler = new HarvestScheduler(
-                    Commands.harvester(node, configuration.contact(), HarvestListener.NONE),
+                    Commands.harvester(
+                            node,
+                            configuration.contact(),
+                            HarvestListener.NONE,
+                            configuration.sources()),
                     configuration.sources(),
                     node::afterHarvest);
             scheduler.start();

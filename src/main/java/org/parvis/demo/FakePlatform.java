@@ -137,16 +137,18 @@ public final class FakePlatform implements AutoCloseable {
         for (Served served : bySourceId.values()) {
             SampleData.Source sample = served.sample();
             sources.add(new SourceConfig(
-                    sample.id(),
-                    "unified-json",
-                    URI.create(baseUrl() + "/" + sample.path()),
-                    sample.name(),
-                    sample.organisers().get(sample.defaultOrganiser()).name(),
-                    sample.territory(),
-                    List.of("fr"),
-                    Duration.ofHours(1),
-                    SampleData.LICENCE,
-                    true));
+                            sample.id(),
+                            "unified-json",
+                            URI.create(baseUrl() + "/" + sample.path()),
+                            sample.name(),
+                            sample.organisers().get(sample.defaultOrganiser()).name(),
+                            sample.territory(),
+                            List.of("fr"),
+                            Duration.ofHours(1),
+                            SampleData.LICENCE,
+                            true)
+                    // A loopback sample platform need not be spared.
+                    .withRequestsPerMinute(SourceConfig.MAX_REQUESTS_PER_MINUTE));
         }
         return sources;
     }

@@ -1,6 +1,7 @@
 package org.parvis.source;
 
 import org.parvis.source.dataspace.DataspaceConnector;
+import org.parvis.source.decidim.DecidimConnector;
 import org.parvis.source.opendata.DecidimOpenDataConnector;
 
 import java.util.Map;
@@ -20,14 +21,11 @@ public final class Connectors {
         this.byKind = Map.copyOf(byKind);
     }
 
-    /**
-     * One connector for every kind in {@link SourceConfig#KINDS}.
-     *
-     * <p>TODO(#4): register the Decidim and Democracy Data Space connectors.
-     */
+    /** One connector for every kind in {@link SourceConfig#KINDS}. */
     public static Connectors defaults() {
         return of(
                 new UnifiedJsonConnector(),
+                new DecidimConnector(),
                 new DecidimOpenDataConnector(),
                 new DataspaceConnector());
     }

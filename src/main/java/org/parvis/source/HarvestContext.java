@@ -39,7 +39,7 @@ public final class HarvestContext {
     /** Writes one batch of items to the store. */
     @FunctionalInterface
     interface BatchWriter {
-        BatchResult write(List<Item> batch);
+        BatchResult write(List<Item> batch, HarvestContext ctx);
     }
 
     private final SourceConfig source;
@@ -50,9 +50,29 @@ public final class HarvestContext {
 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong notModified = new AtomicLong();
+    private final HttpFetcher.Tally tally = new HttpFetcher.Tally() {
+        @Override
+        public void attempted(long bodyBytes) {
+            requests.incrementAndGet();
+            bytes.addAndGet(bodyBytes);
+        }
+
+        @Override
+        public void retrying(String reason) {
+            retries.incrementAndGet();
+        }
+
+        @Override
+        public void notModified() {
+            notModified.incrementAndGet();
+        }
+    };
     private final List<Item> pending = new ArrayList<>();
     private final Set<SourceKey> seen = new LinkedHashSet<>();
     private final List<SourceIssue> issues = new ArrayList<>();
+    private final Set<String> reportedOnce = new java.util.HashSet<>();
     private int issuesDropped;
     private BatchResult written = BatchResult.EMPTY;
 
@@ -80,16 +100,30 @@ public final class HarvestContext {
     }
 
     /**
-     * GETs a URL through the shared client and counts the request and its bytes for this run.
+     * GETs a URL through the shared client ({@link HttpFetcher#fetch}: rate-limited, retried,
+     * revalidated) and counts the requests and their bytes for this run.
      *
-     * @throws IOException when the connection fails, times out or the body exceeds the size cap
+     * @return the last response, whatever its status, once retries are spent
+     * @throws IOException when every attempt failed, the source's circuit breaker is open or the
+     *     body exceeds the size cap
      */
     public HttpFetcher.Response get(URI uri, String accept)
             throws IOException, InterruptedException {
-        requests.incrementAndGet();
-        HttpFetcher.Response response = fetcher.get(uri, accept);
-        bytes.addAndGet(response.size());
-        return response;
+        return fetcher.fetch(
+                HttpFetcher.Policy.of(source), HttpFetcher.Exchange.get(uri, accept), tally);
+    }
+
+    /**
+     * POSTs a body (e.g. a GraphQL query) through the shared client, as {@link #get} does.
+     *
+     * @throws IOException as {@link #get}
+     */
+    public HttpFetcher.Response post(URI uri, String contentType, byte[] body, String accept)
+            throws IOException, InterruptedException {
+        return fetcher.fetch(
+                HttpFetcher.Policy.of(source),
+                HttpFetcher.Exchange.post(uri, contentType, body, accept),
+                tally);
     }
 
     /**
@@ -156,12 +190,27 @@ public final class HarvestContext {
         issues.add(new SourceIssue(source.id(), now(), type, recordRef, where, message));
     }
 
+    /**
+     * Files a problem unless one of the same type and record was already filed in this run, so a
+     * label shared by many records is reported once.
+     *
+     * @return whether the problem was filed now
+     */
+    public synchronized boolean reportOnce(
+            String type, @Nullable String recordRef, @Nullable URI url, String message) {
+        if (!reportedOnce.add(type + '\u0000' + recordRef)) {
+            return false;
+        }
+        report(type, recordRef, url, message);
+        return true;
+    }
+
     /** Writes the pending items, if any; returns what the batch did. */
     synchronized BatchResult flush() {
         if (pending.isEmpty()) {
             return BatchResult.EMPTY;
         }
-        BatchResult result = writer.write(List.copyOf(pending));
+        BatchResult result = writer.write(List.copyOf(pending), this);
         pending.clear();
         written = written.plus(result);
         return result;
@@ -197,5 +246,15 @@ public final class HarvestContext {
 
     long bytes() {
         return bytes.get();
+    }
+
+    /** Requests sent again after a failure, in this run. */
+    long retries() {
+        return retries.get();
+    }
+
+    /** Conditional requests answered 304, in this run. */
+    long notModified() {
+        return notModified.get();
     }
 }

@@ -2,6 +2,7 @@ package org.parvis.source;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.jspecify.annotations.Nullable;
 import org.parvis.model.Item;
 import org.parvis.model.Process;
 import org.parvis.model.SourceKey;
@@ -11,6 +12,7 @@ import org.parvis.store.HarvestRun;
 import org.parvis.store.HarvestRun.Outcome;
 import org.parvis.store.SourceIssue;
 import org.parvis.store.Store;
+import org.parvis.territory.ScopeResolver;
 import org.parvis.theme.ThemeClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,7 @@ public final class Harvester {
     private final MeterRegistry meters;
     private final int batchSize;
     private final ThemeClassifier classifier = ThemeClassifier.loadDefault();
+    private final @Nullable TerritoryPlacement placement;
 
     public Harvester(
             Store store,
@@ -59,7 +62,22 @@ public final class Harvester {
             Clock clock,
             HarvestListener listener,
             MeterRegistry meters) {
-        this(store, connectors, fetcher, clock, listener, meters, DEFAULT_BATCH_SIZE);
+        this(store, connectors, fetcher, clock, listener, meters, null, DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * A harvester that also places every item with {@code scopes}: scope labels, coordinates and
+     * addresses resolved inside each source's configured territory.
+     */
+    public Harvester(
+            Store store,
+            Connectors connectors,
+            HttpFetcher fetcher,
+            Clock clock,
+            HarvestListener listener,
+            MeterRegistry meters,
+            ScopeResolver scopes) {
+        this(store, connectors, fetcher, clock, listener, meters, scopes, DEFAULT_BATCH_SIZE);
     }
 
     Harvester(
@@ -69,6 +87,18 @@ public final class Harvester {
             Clock clock,
             HarvestListener listener,
             MeterRegistry meters,
+            int batchSize) {
+        this(store, connectors, fetcher, clock, listener, meters, null, batchSize);
+    }
+
+    Harvester(
+            Store store,
+            Connectors connectors,
+            HttpFetcher fetcher,
+            Clock clock,
+            HarvestListener listener,
+            MeterRegistry meters,
+            @Nullable ScopeResolver scopes,
             int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
@@ -80,6 +110,16 @@ public final class Harvester {
         this.listener = listener;
         this.meters = meters;
         this.batchSize = batchSize;
+        this.placement = scopes == null ? null : new TerritoryPlacement(scopes);
+    }
+
+    /**
+     * Checks that a source's configured scope mappings name known areas.
+     *
+     * @throws IllegalArgumentException naming the source, the label and the bad area
+     */
+    public static void requireValidScopes(ScopeResolver scopes, SourceConfig source) {
+        scopes.withMappings(source.id(), source.scopes());
     }
 
     /** Harvests {@code source} once and returns the recorded run. */
@@ -87,7 +127,7 @@ public final class Harvester {
         Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
         HarvestContext ctx = new HarvestContext(
-                source, fetcher, clock, batchSize, batch -> write(source, batch));
+                source, fetcher, clock, batchSize, (batch, run) -> write(source, batch, run));
 
         // List the source; whatever goes wrong is kept as the run's error.
         Listing listing;
@@ -120,11 +160,14 @@ public final class Harvester {
         return run;
     }
 
-    private BatchResult write(SourceConfig source, List<Item> batch) {
-        // Every process carries explained themes, whatever its source called its categories.
-        // TODO(#4): per-source category overrides from parvis.yml.
+    private BatchResult write(SourceConfig source, List<Item> batch, HarvestContext ctx) {
+        // Every item is placed, and every process carries explained themes, whatever its source
+        // called its scopes and categories.
         List<Item> classified = batch.stream()
-                .map(item -> item instanceof Process process ? classify(process) : item)
+                .map(item -> placement == null ? item : placement.place(source, item, ctx))
+                .map(item -> item instanceof Process process
+                        ? classify(process, source.categoryThemes())
+                        : item)
                 .toList();
         BatchResult result = store.upsertAll(classified);
         notifyListener(source, result, 0);
@@ -135,8 +178,8 @@ public final class Harvester {
      * The classifier's themes, plus those the record already carried for other themes: a record
      * that travelled through another node or an export keeps the themes given there.
      */
-    private Process classify(Process process) {
-        Process classified = classifier.reclassify(process, Map.of());
+    private Process classify(Process process, Map<String, String> overrides) {
+        Process classified = classifier.reclassify(process, overrides);
         Set<String> found = classified.themes().stream()
                 .map(ThemeAssignment::theme)
                 .collect(java.util.stream.Collectors.toSet());
@@ -194,7 +237,9 @@ public final class Harvester {
                 written.unchanged(),
                 removed,
                 listing.problem(),
-                issues);
+                issues,
+                ctx.retries(),
+                ctx.notModified());
         try {
             store.recordRun(run);
         } catch (RuntimeException e) {
@@ -209,7 +254,7 @@ public final class Harvester {
 
     private static void logSummary(HarvestRun run, long millis) {
         String format = "harvest {} {}: {} new, {} changed, {} unchanged, {} removed, {} issues;"
-                + " {} requests, {} bytes in {} ms{}";
+                + " {} requests ({} retries, {} not modified), {} bytes in {} ms{}";
         Object[] args = {
             run.sourceId(),
             run.outcome().name().toLowerCase(Locale.ROOT),
@@ -219,6 +264,8 @@ public final class Harvester {
             run.itemsRemoved(),
             run.issues().size(),
             run.requests(),
+            run.retries(),
+            run.notModified(),
             run.bytes(),
             millis,
             run.error() == null ? "" : " — " + run.error()

@@ -5,11 +5,15 @@ import org.parvis.model.AreaId;
 import org.parvis.model.Licence;
 import org.parvis.model.SourceKey;
 import org.parvis.source.dataspace.DataspaceConnector;
+import org.parvis.source.decidim.DecidimConnector;
 import org.parvis.source.opendata.DecidimOpenDataConnector;
+import org.parvis.theme.ThemeClassifier;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,6 +22,11 @@ import java.util.TreeSet;
  * records' {@link SourceKey}s), the connector kind that reads it, where it lives, what to call it,
  * the defaults its records fall back on (organiser, territory), its languages, how often to
  * harvest it and the licence of its data. {@code sample} marks demonstration data, never real.
+ *
+ * <p>Optional per-source tuning: {@code categoryThemes} maps the source's own category labels to
+ * theme ids (comma-separated, or {@code -} for none), overriding the built-in mapping; {@code
+ * scopes} maps scope labels the gazetteer cannot place ("Quartier Bastide") to area ids; {@code
+ * requestsPerMinute} caps the request rate to the source's host.
  *
  * <p>Validated on construction; every message names the source, the bad value and what is
  * allowed. Immutable and thread-safe.
@@ -32,18 +41,26 @@ public record SourceConfig(
         List<String> locales,
         Duration interval,
         Licence licence,
-        boolean sample) {
+        boolean sample,
+        Map<String, String> categoryThemes,
+        Map<String, AreaId> scopes,
+        int requestsPerMinute) {
 
-    /**
-     * The connector kinds this build can harvest.
-     *
-     * <p>TODO(#4): add {@code decidim}, {@code decidim-open-data} and {@code dataspace}.
-     */
+    /** The connector kinds this build can harvest. */
     public static final Set<String> KINDS = Set.of(
-            UnifiedJsonConnector.KIND, DecidimOpenDataConnector.KIND, DataspaceConnector.KIND);
+            UnifiedJsonConnector.KIND,
+            DecidimConnector.KIND,
+            DecidimOpenDataConnector.KIND,
+            DataspaceConnector.KIND);
 
     /** The shortest harvest interval accepted, so that no platform is polled aggressively. */
     public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+
+    /** Requests per minute to one host unless configured otherwise. */
+    public static final int DEFAULT_REQUESTS_PER_MINUTE = 60;
+
+    /** The highest request rate accepted per source, so that no platform is hammered. */
+    public static final int MAX_REQUESTS_PER_MINUTE = 6_000;
 
     public SourceConfig {
         SourceKey.requireSourceId(id);
@@ -68,6 +85,113 @@ public record SourceConfig(
             throw new IllegalArgumentException("source '" + id
                     + "' needs a licence; use id 'unknown' when the platform states none");
         }
+        categoryThemes = requireCategoryThemes(id, categoryThemes);
+        scopes = requireScopes(id, scopes);
+        if (requestsPerMinute < 1 || requestsPerMinute > MAX_REQUESTS_PER_MINUTE) {
+            throw new IllegalArgumentException("source '" + id + "': requestsPerMinute "
+                    + requestsPerMinute + " is out of range; expected 1 to "
+                    + MAX_REQUESTS_PER_MINUTE + " (default " + DEFAULT_REQUESTS_PER_MINUTE + ")");
+        }
+    }
+
+    /** A source without category overrides or scope mappings, at the default request rate. */
+    public SourceConfig(
+            String id,
+            String kind,
+            URI baseUrl,
+            String name,
+            @Nullable String organiserName,
+            @Nullable AreaId territory,
+            List<String> locales,
+            Duration interval,
+            Licence licence,
+            boolean sample) {
+        this(
+                id,
+                kind,
+                baseUrl,
+                name,
+                organiserName,
+                territory,
+                locales,
+                interval,
+                licence,
+                sample,
+                Map.of(),
+                Map.of(),
+                DEFAULT_REQUESTS_PER_MINUTE);
+    }
+
+    /** The same source with these category → theme overrides. */
+    public SourceConfig withCategoryThemes(Map<String, String> overrides) {
+        return new SourceConfig(
+                id,
+                kind,
+                baseUrl,
+                name,
+                organiserName,
+                territory,
+                locales,
+                interval,
+                licence,
+                sample,
+                overrides,
+                scopes,
+                requestsPerMinute);
+    }
+
+    /** The same source with these scope label → area mappings. */
+    public SourceConfig withScopes(Map<String, AreaId> labelToArea) {
+        return new SourceConfig(
+                id,
+                kind,
+                baseUrl,
+                name,
+                organiserName,
+                territory,
+                locales,
+                interval,
+                licence,
+                sample,
+                categoryThemes,
+                labelToArea,
+                requestsPerMinute);
+    }
+
+    /** The same source harvested every {@code period}. */
+    public SourceConfig withInterval(Duration period) {
+        return new SourceConfig(
+                id,
+                kind,
+                baseUrl,
+                name,
+                organiserName,
+                territory,
+                locales,
+                period,
+                licence,
+                sample,
+                categoryThemes,
+                scopes,
+                requestsPerMinute);
+    }
+
+    /** The same source with another request rate cap. */
+    public SourceConfig withRequestsPerMinute(int rate) {
+        return new SourceConfig(
+                id,
+                kind,
+                baseUrl,
+                name,
+                organiserName,
+                territory,
+                locales,
+                interval,
+                licence,
+                sample,
+                categoryThemes,
+                scopes,
+                rate);
     }
 
     /** The URL of {@code relative} (a path, possibly with a query) below the base URL. */
@@ -94,6 +218,35 @@ public record SourceConfig(
         }
         String text = url.toString();
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : url;
+    }
+
+    private static Map<String, String> requireCategoryThemes(
+            String id, @Nullable Map<String, String> overrides) {
+        if (overrides == null || overrides.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            ThemeClassifier.requireValidOverrides(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "source '" + id + "': categoryThemes " + e.getMessage(), e);
+        }
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+    }
+
+    private static Map<String, AreaId> requireScopes(
+            String id, @Nullable Map<String, AreaId> scopes) {
+        if (scopes == null || scopes.isEmpty()) {
+            return Map.of();
+        }
+        scopes.forEach((label, area) -> {
+            if (label == null || label.isBlank() || area == null) {
+                throw new IllegalArgumentException("source '" + id + "': scope mapping '" + label
+                        + "' → " + area + " needs a label and an area id, e.g. "
+                        + "\"Quartier Bastide\": fr:commune:33063");
+            }
+        });
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scopes));
     }
 
     private static List<String> requireLocales(String id, @Nullable List<String> locales) {

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * The record of one harvest of one source: when, how much it cost, what it changed and what went
  * wrong. {@code outcome} tells whether the listing was complete (only then may removals be
- * inferred).
+ * inferred). {@code requests} counts every request sent, retries included; {@code retries} those
+ * sent again after a failure or a 429/5xx answer; {@code notModified} the conditional requests the
+ * platform answered 304.
  *
  * <p>Immutable and thread-safe.
  */
@@ -24,7 +26,9 @@ public record HarvestRun(
         int itemsUnchanged,
         int itemsRemoved,
         @Nullable String error,
-        List<SourceIssue> issues) {
+        List<SourceIssue> issues,
+        long retries,
+        long notModified) {
 
     /** How a run ended. */
     public enum Outcome {
@@ -42,5 +46,40 @@ public record HarvestRun(
                     "a harvest run needs a source, start, end and outcome");
         }
         issues = List.copyOf(issues == null ? List.of() : issues);
+        if (retries < 0 || notModified < 0) {
+            throw new IllegalArgumentException(
+                    "retries and 304 answers are counts, got " + retries + " and " + notModified);
+        }
+    }
+
+    /** A run without retries or 304 answers. */
+    public HarvestRun(
+            String sourceId,
+            Instant startedAt,
+            Instant endedAt,
+            Outcome outcome,
+            long requests,
+            long bytes,
+            int itemsNew,
+            int itemsChanged,
+            int itemsUnchanged,
+            int itemsRemoved,
+            @Nullable String error,
+            List<SourceIssue> issues) {
+        this(
+                sourceId,
+                startedAt,
+                endedAt,
+                outcome,
+                requests,
+                bytes,
+                itemsNew,
+                itemsChanged,
+                itemsUnchanged,
+                itemsRemoved,
+                error,
+                issues,
+                0,
+                0);
     }
 }

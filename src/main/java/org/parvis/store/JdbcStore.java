@@ -122,22 +122,24 @@ public final class JdbcStore implements Store {
     private static final String UPSERT_RUN = """
             INSERT INTO harvest_run (source_id, started_at, ended_at, outcome, requests, bytes,
                                      items_new, items_changed, items_unchanged, items_removed,
-                                     error)
+                                     error, retries, not_modified)
             VALUES (:sourceId, :startedAt, :endedAt, :outcome, :requests, :bytes,
-                    :itemsNew, :itemsChanged, :itemsUnchanged, :itemsRemoved, :error)
+                    :itemsNew, :itemsChanged, :itemsUnchanged, :itemsRemoved, :error,
+                    :retries, :notModified)
             ON CONFLICT (source_id, started_at) DO UPDATE SET
                 ended_at = excluded.ended_at, outcome = excluded.outcome,
                 requests = excluded.requests, bytes = excluded.bytes,
                 items_new = excluded.items_new, items_changed = excluded.items_changed,
                 items_unchanged = excluded.items_unchanged,
-                items_removed = excluded.items_removed, error = excluded.error""";
+                items_removed = excluded.items_removed, error = excluded.error,
+                retries = excluded.retries, not_modified = excluded.not_modified""";
     private static final String INSERT_ISSUE = """
             INSERT INTO source_issue (source_id, run_started_at, issue_index, issued_at, type,
                                       record_ref, url, message)
             VALUES (:sourceId, :startedAt, :index, :at, :type, :recordRef, :url, :message)""";
     private static final String SELECT_RUN = """
             SELECT started_at, ended_at, outcome, requests, bytes, items_new, items_changed,
-                   items_unchanged, items_removed, error
+                   items_unchanged, items_removed, error, retries, not_modified
             FROM harvest_run WHERE source_id = :sourceId""";
     private static final String SELECT_ISSUES = """
             SELECT issued_at, type, record_ref, url, message
@@ -547,6 +549,8 @@ public final class JdbcStore implements Store {
                     .bind("itemsUnchanged", run.itemsUnchanged())
                     .bind("itemsRemoved", run.itemsRemoved())
                     .bind("error", run.error())
+                    .bind("retries", run.retries())
+                    .bind("notModified", run.notModified())
                     .execute();
             PreparedBatch issues = handle.prepareBatch(INSERT_ISSUE);
             int index = 0;
@@ -620,6 +624,8 @@ public final class JdbcStore implements Store {
         final int itemsUnchanged;
         final int itemsRemoved;
         final @Nullable String error;
+        final long retries;
+        final long notModified;
 
         RunRow(ResultSet rs) throws SQLException {
             startedAt = rs.getString(1);
@@ -632,6 +638,8 @@ public final class JdbcStore implements Store {
             itemsUnchanged = rs.getInt(8);
             itemsRemoved = rs.getInt(9);
             error = rs.getString(10);
+            retries = rs.getLong(11);
+            notModified = rs.getLong(12);
         }
 
         HarvestRun toRun(String sourceId, List<SourceIssue> issues) {
@@ -647,7 +655,9 @@ public final class JdbcStore implements Store {
                     itemsUnchanged,
                     itemsRemoved,
                     error,
-                    issues);
+                    issues,
+                    retries,
+                    notModified);
         }
     }
 

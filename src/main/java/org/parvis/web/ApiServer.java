@@ -16,12 +16,14 @@ import org.jspecify.annotations.Nullable;
 import org.parvis.model.Json;
 import org.parvis.theme.ThemeCatalog;
 import org.parvis.theme.ThemeClassifier;
+import org.parvis.web.page.Pages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -82,9 +84,11 @@ public final class ApiServer implements AutoCloseable {
      * #port()}). Throws when the port cannot be bound.
      */
     public static ApiServer start(ApiContext api, String host, int port) {
-        List<Route> routes = routes(api);
+        ThemeCatalog themes = ThemeCatalog.loadDefault();
+        Pages pages = new Pages(api, themes, Clock.systemUTC());
+        List<Route> routes = routes(api, themes, pages);
         HttpMetrics metrics = new HttpMetrics(api.metrics());
-        Javalin app = Javalin.create(config -> configure(config, routes, metrics));
+        Javalin app = Javalin.create(config -> configure(config, routes, metrics, pages));
         app.start(host, port);
         LOG.info(
                 "HTTP API listening on {}:{} ({} routes, version {})",
@@ -108,32 +112,38 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * The GET and POST routes the server answers, as registered in Javalin, each as method and
-     * OpenAPI path ({@code GET /api/v1/items/{key}}). HEAD and OPTIONS accompany them.
+     * OpenAPI path ({@code GET /api/v1/items/{key}}). HEAD and OPTIONS accompany them. The web
+     * pages ({@link Pages}) are not part of the API and are not listed.
      */
     List<String> listRoutes() {
         List<String> routes = new ArrayList<>();
         app.unsafe.internalRouter.allHttpHandlers().forEach(parsed -> {
             Endpoint endpoint = parsed.endpoint;
-            if (endpoint.method.equals(HandlerType.GET)
-                    || endpoint.method.equals(HandlerType.POST)) {
+            boolean api = !Pages.isPagePath(endpoint.path);
+            if (api
+                    && (endpoint.method.equals(HandlerType.GET)
+                            || endpoint.method.equals(HandlerType.POST))) {
                 routes.add(endpoint.method.name() + " " + openApiPath(endpoint.path));
             }
         });
         return routes;
     }
 
-    private static List<Route> routes(ApiContext api) {
+    private static List<Route> routes(ApiContext api, ThemeCatalog themeCatalog, Pages pages) {
         FeedEndpoint feed = new FeedEndpoint(api);
         ItemEndpoint items = new ItemEndpoint(api);
         PlaceEndpoint places = new PlaceEndpoint(api.gazetteer());
         PlaceSearchEndpoint placeSearch = new PlaceSearchEndpoint(api.places());
         SourceEndpoint sources = new SourceEndpoint(api);
-        ThemesEndpoint themes = new ThemesEndpoint(ThemeCatalog.loadDefault());
+        ThemesEndpoint themes = new ThemesEndpoint(themeCatalog);
         // The classifier's holder builds it on the first classification, not at start-up.
         ClassifyEndpoint classify = new ClassifyEndpoint(ThemeClassifier::loadDefault);
         AlertEndpoint alerts = new AlertEndpoint(api.alerts());
         byte[] openApi = openApiDocument(api.version());
-        return List.of(
+        List<Route> routes = new ArrayList<>();
+        // The citizen's HTML pages, with the feed's Atom and iCalendar twins.
+        pages.routes().forEach((path, handler) -> routes.add(new Route(path, handler)));
+        routes.addAll(List.of(
                 new Route(FeedRequest.PATH, feed::handle),
                 new Route(ItemEndpoint.BY_KEY, items::handleByKey),
                 new Route(ItemEndpoint.BY_ID, items::handleById),
@@ -166,10 +176,12 @@ public final class ApiServer implements AutoCloseable {
                     ctx.status(200)
                             .contentType("text/plain; version=0.0.4; charset=utf-8")
                             .result(api.metrics().scrape());
-                }));
+                })));
+        return List.copyOf(routes);
     }
 
-    private static void configure(JavalinConfig config, List<Route> routes, HttpMetrics metrics) {
+    private static void configure(
+            JavalinConfig config, List<Route> routes, HttpMetrics metrics, Pages pages) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
@@ -198,12 +210,16 @@ public final class ApiServer implements AutoCloseable {
         postPaths.values().removeIf(ALLOWED_METHODS::equals);
 
         config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
-        config.routes.exception(
-                HttpResponseException.class,
-                (e, ctx) -> httpError(
-                        e,
-                        ctx,
-                        postPaths.getOrDefault(withoutTrailingSlash(ctx.path()), ALLOWED_METHODS)));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 404 && Pages.isPagePath(ctx.path())) {
+                pages.notFound(ctx);
+                return;
+            }
+            httpError(
+                    e,
+                    ctx,
+                    postPaths.getOrDefault(withoutTrailingSlash(ctx.path()), ALLOWED_METHODS));
+        });
         config.routes.exception(
                 IllegalArgumentException.class,
                 (e, ctx) -> problem(ctx, FeedRequest.fromMessage(e.getMessage())));

@@ -25,18 +25,18 @@ import java.util.regex.Pattern;
  *
  * <p>Stateless and thread-safe.
  */
-final class FeedRequest {
+public final class FeedRequest {
 
     static final String PATH = "/api/v1/feed";
 
-    static final List<String> PARAMETERS =
+    public static final List<String> PARAMETERS =
             List.of("place", "scope", "themes", "kinds", "status", "q", "sort", "limit", "cursor");
 
-    static final List<String> SCOPES = codes(FeedQuery.Scope.values());
-    static final List<String> SORTS = codes(FeedQuery.Sort.values());
-    static final List<String> KINDS =
+    public static final List<String> SCOPES = codes(FeedQuery.Scope.values());
+    public static final List<String> SORTS = codes(FeedQuery.Sort.values());
+    public static final List<String> KINDS =
             Arrays.stream(ProcessType.values()).map(ProcessType::code).toList();
-    static final List<String> STATUSES = statusCodes();
+    public static final List<String> STATUSES = statusCodes();
 
     /** The forms of an area id, for error messages. */
     static final List<String> PLACE_FORMS = List.of(
@@ -48,7 +48,7 @@ final class FeedRequest {
             "fr",
             "eu");
 
-    static final int MAX_THEMES = 20;
+    public static final int MAX_THEMES = 20;
     static final int MAX_TEXT_CHARS = 200;
     static final int MAX_CURSOR_CHARS = 512;
 
@@ -61,7 +61,17 @@ final class FeedRequest {
 
     /** Parses and validates the feed parameters. */
     static FeedQuery parse(QueryParams params) {
-        params.requireOnly(PARAMETERS);
+        return parse(params, List.of());
+    }
+
+    /**
+     * Parses and validates the feed parameters, also accepting (and ignoring) the parameters named
+     * in {@code alsoAllowed}, which the caller reads itself (the web pages' {@code lang}).
+     */
+    public static FeedQuery parse(QueryParams params, List<String> alsoAllowed) {
+        List<String> allowed = new ArrayList<>(PARAMETERS);
+        allowed.addAll(alsoAllowed);
+        params.requireOnly(allowed);
         AreaId place = parsePlace(params);
         FeedQuery.Scope scope = params.findSingle("scope")
                 .map(FeedRequest::parseScope)
@@ -90,7 +100,7 @@ final class FeedRequest {
      * A 400 problem for an {@link IllegalArgumentException} raised while answering a query; names
      * the parameter when the message does ({@code parameter 'x' …}).
      */
-    static Problem fromMessage(@Nullable String message) {
+    public static Problem fromMessage(@Nullable String message) {
         String detail = message == null ? "the feed query is invalid" : message;
         Matcher named = NAMED_PARAMETER.matcher(detail);
         if (named.find() && PARAMETERS.contains(named.group(1))) {
@@ -293,7 +303,7 @@ final class FeedRequest {
      * Percent-encodes a query value, keeping unreserved characters and the {@code :} and {@code ,}
      * that area ids and lists use, so links stay readable.
      */
-    static String encode(String value) {
+    public static String encode(String value) {
         StringBuilder out = new StringBuilder(value.length());
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;

@@ -17,7 +17,7 @@ import java.util.List;
  * <p>Immutable and thread-safe.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Problem(
+public record Problem(
         String type,
         String title,
         int status,
@@ -43,7 +43,7 @@ record Problem(
     private static final int MAX_DETAIL_CHARS = 600;
     private static final int MAX_VALUE_CHARS = 120;
 
-    Problem {
+    public Problem {
         detail = abbreviate(printable(detail), MAX_DETAIL_CHARS);
         value = value == null ? null : abbreviate(printable(value), MAX_VALUE_CHARS);
         parameter = parameter == null ? null : abbreviate(printable(parameter), MAX_VALUE_CHARS);
@@ -51,7 +51,7 @@ record Problem(
     }
 
     /** A bad request parameter; {@code allowed} lists the accepted values or forms, if any. */
-    static Problem badParameter(
+    public static Problem badParameter(
             String parameter,
             @Nullable String value,
             String detail,
@@ -78,17 +78,17 @@ record Problem(
     }
 
     /** A bad request that no single parameter explains. */
-    static Problem badRequest(String detail) {
+    public static Problem badRequest(String detail) {
         return new Problem(BLANK, "Bad Request", 400, detail, null, null, null, null);
     }
 
     /** A resource named by the path does not exist. */
-    static Problem notFound(String detail) {
+    public static Problem notFound(String detail) {
         return new Problem(NOT_FOUND, "Not Found", 404, detail, null, null, null, null);
     }
 
     /** An error fully described by its HTTP status. */
-    static Problem ofStatus(int status, String title, String detail) {
+    public static Problem ofStatus(int status, String title, String detail) {
         return new Problem(BLANK, title, status, detail, null, null, null, null);
     }
 
@@ -106,12 +106,12 @@ record Problem(
     }
 
     /** The exception that makes a handler answer with this problem. */
-    ProblemException toException() {
+    public ProblemException toException() {
         return new ProblemException(this);
     }
 
     /** A received value as shown inside a detail: shortened to 80 characters. */
-    static String shown(Object value) {
+    public static String shown(Object value) {
         return abbreviate(String.valueOf(value), 80);
     }
 

@@ -6,7 +6,7 @@ package org.parvis.web;
  *
  * <p>Immutable and thread-safe.
  */
-final class ProblemException extends RuntimeException {
+public final class ProblemException extends RuntimeException {
 
     private final Problem problem;
 
@@ -15,7 +15,7 @@ final class ProblemException extends RuntimeException {
         this.problem = problem;
     }
 
-    Problem problem() {
+    public Problem problem() {
         return problem;
     }
 }

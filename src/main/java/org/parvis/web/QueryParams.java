@@ -23,7 +23,7 @@ import java.util.TreeSet;
  *
  * <p>Immutable and thread-safe.
  */
-final class QueryParams {
+public final class QueryParams {
 
     static final int MAX_PARAMETERS = 64;
     static final int MAX_NAME_CHARS = 64;
@@ -38,7 +38,7 @@ final class QueryParams {
     }
 
     /** Parses a raw (still percent-encoded) query string; null or empty means no parameters. */
-    static QueryParams parse(@Nullable String rawQuery) {
+    public static QueryParams parse(@Nullable String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return EMPTY;
         }
@@ -83,7 +83,7 @@ final class QueryParams {
     /**
      * Rejects any parameter outside {@code allowed}, naming the unknown ones and the allowed ones.
      */
-    QueryParams requireOnly(Collection<String> allowed) {
+    public QueryParams requireOnly(Collection<String> allowed) {
         Set<String> unknown = new TreeSet<>(values.keySet());
         unknown.removeAll(allowed);
         if (!unknown.isEmpty()) {
@@ -100,7 +100,7 @@ final class QueryParams {
     }
 
     /** The value of a parameter that may appear at most once; rejects a repeated one. */
-    Optional<String> findSingle(String name) {
+    public Optional<String> findSingle(String name) {
         List<String> given = values.getOrDefault(name, List.of());
         if (given.size() > 1) {
             throw Problem.badParameter(
@@ -117,7 +117,7 @@ final class QueryParams {
     /**
      * The value of a required single parameter; rejects a missing or empty one with {@code hint}.
      */
-    String getSingle(String name, String hint) {
+    public String getSingle(String name, String hint) {
         String value = findSingle(name).orElse("");
         if (value.isEmpty()) {
             throw Problem.badParameter(
@@ -134,7 +134,7 @@ final class QueryParams {
      * Every value of a list parameter, which may be repeated and comma-separated ({@code a,b&x=c}),
      * in order; an empty element (as in {@code a,,b} or an empty value) is rejected.
      */
-    List<String> listValues(String name) {
+    public List<String> listValues(String name) {
         List<String> result = new ArrayList<>();
         for (String value : values.getOrDefault(name, List.of())) {
             for (String element : value.split(",", -1)) {
@@ -172,7 +172,7 @@ final class QueryParams {
     }
 
     /** The names of the parameters given, in no particular order. */
-    Set<String> names() {
+    public Set<String> names() {
         return values.keySet();
     }
 

@@ -134,7 +134,12 @@ class MainTest {
 
         assertThat(code).isEqualTo(Main.EXIT_CONFIG);
         assertThat(err.toString())
-                .contains("source #1 ('lyon')", "unknown kind 'decidim-graphql'", "unified-json]");
+                .contains(
+                        "source #1 ('lyon')",
+                        "unknown kind 'decidim-graphql'",
+                        "expected one of [",
+                        "decidim,",
+                        "unified-json");
     }
 
     @Test

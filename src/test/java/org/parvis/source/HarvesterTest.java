@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,10 @@ class HarvesterTest {
 
     private static final Instant DEMO_START = Instant.parse("2026-03-10T08:00:00Z");
     private static final String SOURCE_ID = "demo-bordeaux-metropole";
+    private static final int ATTEMPTS = 3;
     private static final HttpFetcher.Settings HTTP = HttpFetcher.Settings.defaults(
-            "0.0-test", URI.create("https://parvis.example/harvester"));
+                    "0.0-test", URI.create("https://parvis.example/harvester"))
+            .withRetries(ATTEMPTS, Duration.ofMillis(5), Duration.ofSeconds(1));
 
     private FakePlatform platform;
     private SourceConfig source;
@@ -259,7 +262,7 @@ class HarvesterTest {
         HarvestRun run = harvest();
 
         assertThat(run.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(run.requests()).isEqualTo(1);
+        assertThat(run.requests()).isEqualTo(ATTEMPTS);
         assertThat(run.error()).endsWith("): ConnectException");
         assertThat(run.issues()).extracting(SourceIssue::type).containsExactly("http-error");
     }

@@ -45,8 +45,8 @@ class SourceConfigTest {
         assertThatThrownBy(() ->
                         source("lyon", "consul", "https://participer.example", Duration.ofHours(6)))
                 .hasMessageStartingWith("source 'lyon': unknown kind 'consul'; expected one of [")
-                .hasMessageContaining("dataspace, decidim-open-data")
-                .hasMessageContaining("unified-json");
+                .hasMessageContainingAll(
+                        "dataspace", "decidim,", "decidim-open-data", "unified-json");
     }
 
     @ParameterizedTest

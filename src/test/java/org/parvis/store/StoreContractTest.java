@@ -487,4 +487,31 @@ abstract class StoreContractTest {
         assertThat(store.findItem(new SourceKey("lyon-decidim", "Process/1"))).contains(lyon);
         assertThat(store.findItem(new SourceKey("paris-decidim", "Process/1"))).contains(paris);
     }
+
+    @Test
+    void runKeepsItsRetriesAndNotModifiedCounts() {
+        Instant t0 = Instant.parse("2025-03-01T08:00:00Z");
+        HarvestRun base = run("lyon-decidim", t0, Outcome.SUCCESS);
+        HarvestRun run = new HarvestRun(
+                base.sourceId(),
+                base.startedAt(),
+                base.endedAt(),
+                base.outcome(),
+                base.requests(),
+                base.bytes(),
+                base.itemsNew(),
+                base.itemsChanged(),
+                base.itemsUnchanged(),
+                base.itemsRemoved(),
+                base.error(),
+                base.issues(),
+                4,
+                9);
+
+        store.recordRun(run);
+
+        HarvestRun read = store.findLastRun("lyon-decidim").orElseThrow();
+        assertThat(read.retries()).isEqualTo(4);
+        assertThat(read.notModified()).isEqualTo(9);
+    }
 }

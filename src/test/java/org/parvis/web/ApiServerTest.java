@@ -77,7 +77,7 @@ class ApiServerTest {
         for (ApiFixture.Answer answer : new ApiFixture.Answer[] {
             api.get("/health"),
             api.get("/api/v1/feed"),
-            api.get("/nowhere"),
+            api.get("/api/v1/nowhere"),
             api.send("DELETE", "/api/v1/sources"),
             api.raw("/api/v1/items/%ZZ"),
         }) {
@@ -94,6 +94,17 @@ class ApiServerTest {
                     .as(answer.toString())
                     .isEqualTo("*");
         }
+    }
+
+    @Test
+    void webPagesCarryThePagesPolicyWithTheOtherSecurityHeaders() {
+        ApiFixture.Answer answer = api.get("/nowhere");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.header("content-security-policy"))
+                .isEqualTo(org.parvis.web.page.Pages.CONTENT_SECURITY_POLICY);
+        assertThat(answer.header("x-content-type-options")).isEqualTo("nosniff");
+        assertThat(answer.header("referrer-policy")).isEqualTo("no-referrer");
     }
 
     @Test

@@ -96,7 +96,19 @@ class NastyInputTest {
             "/api/v1/themes?lang=V",
             "/api/v1/themes?V=fr",
             "/api/v1/classify?V",
-            "/V");
+            "/V",
+            "/?lang=V",
+            "/choose?q=V",
+            "/choose?q=Bordeaux&themes=V",
+            "/feed?place=V",
+            "/feed?place=fr&kinds=V&lang=en",
+            "/feed?place=fr&V=1",
+            "/feed.atom?place=fr&q=V",
+            "/feed.ics?place=fr&cursor=V",
+            "/items/V",
+            "/items/bordeaux-decidim:V?place=fr",
+            "/sources?lang=V",
+            "/static/V");
 
     /** Hostile bodies for {@code POST /api/v1/classify}, sent as {@code application/json}. */
     private static final List<String> NASTY_BODIES = List.of(
@@ -164,7 +176,19 @@ class NastyInputTest {
                 String label = request.length() > 120 ? request.substring(0, 120) + "…" : request;
 
                 softly.assertThat(answer.status()).as(label).isBetween(200, 499);
-                if (answer.status() >= 400) {
+                boolean page = !request.startsWith("/api/")
+                        && !request.startsWith("/health")
+                        && !request.startsWith("/metrics");
+                boolean html = "text/html;charset=utf-8".equals(answer.contentType());
+                if (page && html && answer.status() >= 400) {
+                    // Outside the API, people read the errors: an HTML page, under the pages'
+                    // policy. Requests Jetty rejects before routing stay problems.
+                    softly.assertThat(answer.header("content-security-policy"))
+                            .as(label)
+                            .contains("script-src 'self'")
+                            .doesNotContain("unsafe");
+                    softly.assertThat(answer.body()).as(label).contains("<h1>");
+                } else if (answer.status() >= 400) {
                     softly.assertThat(answer.contentType())
                             .as(label)
                             .isEqualTo("application/problem+json;charset=utf-8");
