@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  *     licence: {id: ODbL-1.0, url: https://opendatacommons.org/licenses/odbl/1-0/}
  *     requestsPerMinute: 60                # per-host rate cap; default 60
  *     categoryThemes:                      # optional: source category → theme ids (or -)
- *       "Cadre de vie": environment,urban-planning
+ *       "Cadre de vie": cadre_de_vie,environnement
  *     scopes:                              # optional: scope label → area id
  *       "Quartier Bastide": fr:commune:33063
  * mail:                                    # optional: e-mail alerts, see {@link MailConfig}
