@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,7 @@ import org.parvis.web.ApiServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,7 +32,7 @@ import java.util.List;
 
 /**
  * The demo's alert promise, end to end with the real node, the sample platform over HTTP and an
- * SMTP server: subscribe with the feed page's form, confirm from the mail, receive an alert when
+ * SMTP server: subscribe with the form the feed page renders, confirm from the mail, receive an alert when
  * the platform publishes a new Bordeaux process and it is harvested, unsubscribe in one click.
  */
 class DemoAlertsEndToEndTest {
@@ -77,10 +80,9 @@ class DemoAlertsEndToEndTest {
         node.afterHarvest();
         api = (ApiServer) node.startApi("127.0.0.1", 0);
 
+        FeedForm form = feedPageAlertForm("/feed?place=fr:commune:33063&lang=fr");
         HttpResponse<String> subscribed = post(
-                "/alerts/subscribe",
-                "email=camille%40example.org&place=fr%3Acommune%3A33063&scope=around"
-                        + "&frequency=immediate&language=fr");
+                form.action(), form.body() + "&email=camille%40example.org&frequency=immediate");
         node.deliverAlerts();
         List<Mail> mails = mails();
         assertThat(subscribed.statusCode()).isEqualTo(200);
@@ -109,6 +111,30 @@ class DemoAlertsEndToEndTest {
         assertThat(post(alert.unsubscribePathAndQuery(), "List-Unsubscribe=One-Click")
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    /** The alert form of a feed page: where it posts and its hidden fields, form-encoded. */
+    private record FeedForm(String action, String body) {}
+
+    private FeedForm feedPageAlertForm(String pathAndQuery)
+            throws IOException, InterruptedException {
+        HttpResponse<String> page = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + pathAndQuery))
+                        .header("Accept-Language", "fr")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        Element form =
+                Jsoup.parse(page.body()).selectFirst("form[method=post]:has(input[name=email])");
+        assertThat(form).as("the feed page's alert form").isNotNull();
+        StringBuilder body = new StringBuilder();
+        for (Element hidden : form.select("input[type=hidden]")) {
+            body.append(body.isEmpty() ? "" : "&")
+                    .append(URLEncoder.encode(hidden.attr("name"), StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(hidden.attr("value"), StandardCharsets.UTF_8));
+        }
+        return new FeedForm(form.attr("action"), body.toString());
     }
 
     private List<Mail> mails() {
