@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -59,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
             Pattern.compile("[A-Za-z0-9-]+(\\s*,\\s*[A-Za-z0-9-]+)*");
 
     private final Javalin app;
+    private final Set<String> pagePaths;
 
     /** A route: GET (answering HEAD too) or POST, its Javalin path template and its handler. */
     private record Route(HandlerType method, String path, Handler handler) {
@@ -75,8 +77,9 @@ public final class ApiServer implements AutoCloseable {
     /** The body of {@code GET /health}. */
     record Health(String status, String version) {}
 
-    private ApiServer(Javalin app) {
+    private ApiServer(Javalin app, Set<String> pagePaths) {
         this.app = app;
+        this.pagePaths = Set.copyOf(pagePaths);
     }
 
     /**
@@ -96,7 +99,7 @@ public final class ApiServer implements AutoCloseable {
                 app.port(),
                 routes.size(),
                 api.version());
-        return new ApiServer(app);
+        return new ApiServer(app, pages.routes().keySet());
     }
 
     /** The port the server listens on. */
@@ -112,14 +115,15 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * The GET and POST routes the server answers, as registered in Javalin, each as method and
-     * OpenAPI path ({@code GET /api/v1/items/{key}}). HEAD and OPTIONS accompany them. The web
-     * pages ({@link Pages}) are not part of the API and are not listed.
+     * OpenAPI path ({@code GET /api/v1/items/{key}}). HEAD and OPTIONS accompany them. The
+     * citizen's pages ({@link Pages}) are not part of the API and are not listed; the alert
+     * endpoints, which mail links and forms of other sites call, are.
      */
     List<String> listRoutes() {
         List<String> routes = new ArrayList<>();
         app.unsafe.internalRouter.allHttpHandlers().forEach(parsed -> {
             Endpoint endpoint = parsed.endpoint;
-            boolean api = !Pages.isPagePath(endpoint.path);
+            boolean api = !pagePaths.contains(endpoint.path);
             if (api
                     && (endpoint.method.equals(HandlerType.GET)
                             || endpoint.method.equals(HandlerType.POST))) {

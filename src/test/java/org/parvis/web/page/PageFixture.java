@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.parvis.alert.MutableClock;
 import org.parvis.demo.FakePlatform;
 import org.parvis.feed.FeedService;
 import org.parvis.index.FeedIndex;
@@ -113,6 +114,8 @@ final class PageFixture implements AutoCloseable {
     private final HttpServer hostile;
     private final FeedIndex index;
     private final Harvester harvester;
+    // Harvests happen an hour ago, then a minute later each time: never in the future.
+    private final MutableClock harvestClock = new MutableClock(now.minus(Duration.ofHours(1)));
     private final List<SourceConfig> sources;
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -161,7 +164,7 @@ final class PageFixture implements AutoCloseable {
                 Connectors.defaults(),
                 new HttpFetcher(HttpFetcher.Settings.defaults(
                         "0.0-test", URI.create("https://parvis.example/pages-test"))),
-                Clock.systemUTC(),
+                harvestClock,
                 HarvestListener.NONE,
                 new SimpleMeterRegistry());
         for (SourceConfig source : sources) {
@@ -199,8 +202,12 @@ final class PageFixture implements AutoCloseable {
         return platform;
     }
 
-    /** Harvests a source again over HTTP and catches the feed index up. */
+    /**
+     * Harvests a source again over HTTP, a minute after the previous harvest (Atom dates have
+     * whole seconds), and catches the feed index up.
+     */
     void reharvest(String sourceId) {
+        harvestClock.advance(Duration.ofMinutes(1));
         harvester.harvest(sources.stream()
                 .filter(source -> source.id().equals(sourceId))
                 .findFirst()
