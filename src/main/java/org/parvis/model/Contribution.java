@@ -12,7 +12,8 @@ import java.util.List;
  * Something posted inside a process: a proposal, an amendment, a comment, a debate, a budget
  * project, a meeting. {@code parent} links a comment to what it answers; {@code process} to the
  * enclosing process. {@code stance} is a comment's alignment when the source gives one: {@code 1}
- * in favour, {@code 0} neutral, {@code -1} against.
+ * in favour, {@code 0} neutral, {@code -1} against. {@code followUp} holds the organiser's answer,
+ * lineage links (an amendment to what it amends…) and cost; null when there are none.
  *
  * <p>Immutable and thread-safe.
  */
@@ -37,7 +38,8 @@ public record Contribution(
         List<TerritoryRef> territories,
         boolean idBuilt,
         Provenance provenance,
-        @Nullable Integer stance)
+        @Nullable Integer stance,
+        @Nullable FollowUp followUp)
         implements Item {
 
     public Contribution {
@@ -58,6 +60,105 @@ public record Contribution(
             throw new IllegalArgumentException("contribution " + id + " has stance " + stance
                     + "; expected 1 (in favour), 0 (neutral) or -1 (against)");
         }
+        followUp = FollowUp.orNull(followUp);
+    }
+
+    /** A contribution without follow-up (no answer, lineage or cost known). */
+    public Contribution(
+            URI id,
+            SourceKey sourceKey,
+            @Nullable String reference,
+            ContributionKind kind,
+            URI process,
+            @Nullable URI parent,
+            LocalizedText title,
+            @Nullable LocalizedText body,
+            List<Author> authors,
+            @Nullable Instant createdAt,
+            @Nullable Instant updatedAt,
+            @Nullable String status,
+            @Nullable String address,
+            @Nullable GeoPoint point,
+            @Nullable MeetingDetails meeting,
+            Counts counts,
+            List<TerritoryRef> territories,
+            boolean idBuilt,
+            Provenance provenance,
+            @Nullable Integer stance) {
+        this(
+                id,
+                sourceKey,
+                reference,
+                kind,
+                process,
+                parent,
+                title,
+                body,
+                authors,
+                createdAt,
+                updatedAt,
+                status,
+                address,
+                point,
+                meeting,
+                counts,
+                territories,
+                idBuilt,
+                provenance,
+                stance,
+                null);
+    }
+
+    /** The same contribution placed in these areas. */
+    public Contribution withTerritories(List<TerritoryRef> areas) {
+        return new Contribution(
+                id,
+                sourceKey,
+                reference,
+                kind,
+                process,
+                parent,
+                title,
+                body,
+                authors,
+                createdAt,
+                updatedAt,
+                status,
+                address,
+                point,
+                meeting,
+                counts,
+                areas,
+                idBuilt,
+                provenance,
+                stance,
+                followUp);
+    }
+
+    /** The same contribution with this follow-up. */
+    public Contribution withFollowUp(@Nullable FollowUp next) {
+        return new Contribution(
+                id,
+                sourceKey,
+                reference,
+                kind,
+                process,
+                parent,
+                title,
+                body,
+                authors,
+                createdAt,
+                updatedAt,
+                status,
+                address,
+                point,
+                meeting,
+                counts,
+                territories,
+                idBuilt,
+                provenance,
+                stance,
+                next);
     }
 
     /** A contribution without a stance (anything but a comment that takes sides). */
@@ -101,6 +202,6 @@ public record Contribution(
                 territories,
                 idBuilt,
                 provenance,
-                null);
+                (Integer) null);
     }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <p>{@code startAt} and {@code endAt} bound the whole process; its status is computed from them at
  * query time ({@link #statusAt}). {@code territories} are the areas it concerns, each with how it
- * was found.
+ * was found. {@code followUp} holds the organiser's answer and the outcomes that carry the
+ * process's decisions out; null when there are none.
  *
  * <p>Immutable and thread-safe.
  */
@@ -46,7 +47,8 @@ public record Process(
         Counts counts,
         @Nullable URI parent,
         boolean idBuilt,
-        Provenance provenance)
+        Provenance provenance,
+        @Nullable FollowUp followUp)
         implements Item {
 
     public Process {
@@ -72,6 +74,7 @@ public record Process(
         languages =
                 List.copyOf(languages == null ? List.copyOf(title.texts().keySet()) : languages);
         counts = counts == null ? Counts.NONE : counts;
+        followUp = FollowUp.orNull(followUp);
     }
 
     /** The status of this process at {@code now}. */

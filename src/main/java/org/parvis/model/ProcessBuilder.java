@@ -38,6 +38,7 @@ public final class ProcessBuilder {
     private @Nullable URI parent;
     private boolean idBuilt;
     private @Nullable Provenance provenance;
+    private @Nullable FollowUp followUp;
 
     ProcessBuilder() {}
 
@@ -74,6 +75,7 @@ public final class ProcessBuilder {
         b.parent = p.parent();
         b.idBuilt = p.idBuilt();
         b.provenance = p.provenance();
+        b.followUp = p.followUp();
         return b;
     }
 
@@ -215,6 +217,20 @@ public final class ProcessBuilder {
         return this;
     }
 
+    public ProcessBuilder withFollowUp(@Nullable FollowUp followUp) {
+        this.followUp = followUp;
+        return this;
+    }
+
+    /** Adds an outcome to the follow-up (a Decidim accountability result, for instance). */
+    public ProcessBuilder addOutcome(Outcome outcome) {
+        FollowUp current = followUp == null ? FollowUp.NONE : followUp;
+        List<Outcome> outcomes = new ArrayList<>(current.outcomes());
+        outcomes.add(outcome);
+        followUp = new FollowUp(current.answer(), current.lineage(), current.cost(), outcomes);
+        return this;
+    }
+
     /**
      * Builds the process; throws {@link IllegalArgumentException} naming what is missing or wrong.
      */
@@ -245,6 +261,7 @@ public final class ProcessBuilder {
                 counts,
                 parent,
                 idBuilt,
-                provenance);
+                provenance,
+                followUp);
     }
 }

@@ -99,26 +99,7 @@ final class TerritoryPlacement {
         if (areas.stream().allMatch(t -> t.derivation() == Derivation.ORGANISER)) {
             return contribution;
         }
-        return new Contribution(
-                contribution.id(),
-                contribution.sourceKey(),
-                contribution.reference(),
-                contribution.kind(),
-                contribution.process(),
-                contribution.parent(),
-                contribution.title(),
-                contribution.body(),
-                contribution.authors(),
-                contribution.createdAt(),
-                contribution.updatedAt(),
-                contribution.status(),
-                contribution.address(),
-                contribution.point(),
-                contribution.meeting(),
-                contribution.counts(),
-                areas,
-                contribution.idBuilt(),
-                contribution.provenance());
+        return contribution.withTerritories(areas);
     }
 
     private static void reportUnresolved(
