@@ -57,6 +57,7 @@ public final class FakeOpenDataExport extends LoopbackServer {
             "meetings.csv",
             "debates.csv",
             "projects.csv",
+            "results.csv",
             "proposal_comments.csv",
             "metrics.csv",
             "LICENSE.md");

@@ -70,12 +70,7 @@ public final class DecidimOpenDataConnector implements Connector {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecidimOpenDataConnector.class);
 
-    /**
-     * The entities read, in the order they are read, with the columns each requires.
-     *
-     * <p>TODO(#4): accountability {@code results} (outcomes with {@code proposal_urls}) once the
-     * model has outcomes.
-     */
+    /** The entities read, in the order they are read, with the columns each requires. */
     private enum Entity {
         PARTICIPATORY_PROCESSES("participatory_processes", List.of("id", "title/*", "url|slug")),
         ASSEMBLIES("assemblies", List.of("id", "title/*", "url|slug")),
@@ -85,6 +80,8 @@ public final class DecidimOpenDataConnector implements Connector {
         MEETINGS("meetings", List.of("id", "title/*", "url", "start_time")),
         DEBATES("debates", List.of("id", "title/*", "url")),
         PROJECTS("projects", List.of("id", "title/*", "url|budget/url")),
+        /** Accountability results: outcomes of their space, not items of their own. */
+        RESULTS("results", List.of("id", "title/*", "url")),
         COMMENTS(
                 "comments",
                 List.of(
@@ -207,8 +204,12 @@ public final class DecidimOpenDataConnector implements Connector {
                 }
             }
             OpenDataMapper mapper = new OpenDataMapper(source, ctx, url, licence(), budgetSpaces);
+            collectOutcomes(mapper, files.getOrDefault(Entity.RESULTS, List.of()));
 
             for (Map.Entry<Entity, List<ExportFile>> entry : files.entrySet()) {
+                if (entry.getKey() == Entity.RESULTS) {
+                    continue;
+                }
                 Function<Row, Item> mapping = mapping(mapper, entry.getKey());
                 for (ExportFile file : entry.getValue()) {
                     int rejected = 0;
@@ -224,6 +225,27 @@ public final class DecidimOpenDataConnector implements Connector {
             return problems.isEmpty()
                     ? Listing.complete()
                     : Listing.incomplete(String.join("; ", problems) + "; see the source issues");
+        }
+
+        /**
+         * Reads the results before the spaces that carry them. A bad result is reported but
+         * leaves the listing complete: no item rests on it, so it cannot cause a removal.
+         */
+        private void collectOutcomes(OpenDataMapper mapper, List<ExportFile> files) {
+            for (ExportFile file : files) {
+                for (Row row : file.rows()) {
+                    try {
+                        mapper.collectOutcome(row);
+                    } catch (IllegalArgumentException e) {
+                        String ref = row.first("url", "reference");
+                        ctx.report(
+                                "bad-record",
+                                ref == null ? row.where() : ref,
+                                url,
+                                row.where() + ": " + e.getMessage() + "; result left out");
+                    }
+                }
+            }
         }
 
         /** The files read, by entity in reading order; unreadable ones are reported, left out. */
@@ -309,6 +331,9 @@ public final class DecidimOpenDataConnector implements Connector {
             case DEBATES -> mapper::debate;
             case PROJECTS -> mapper::project;
             case COMMENTS -> mapper::comment;
+            case RESULTS ->
+                throw new IllegalStateException(
+                        "results are outcomes of their space, collected before the spaces");
         };
     }
 

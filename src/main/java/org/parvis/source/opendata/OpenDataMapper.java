@@ -6,13 +6,19 @@ import org.parvis.model.Author;
 import org.parvis.model.Contribution;
 import org.parvis.model.ContributionKind;
 import org.parvis.model.Counts;
+import org.parvis.model.FollowUp;
 import org.parvis.model.GeoPoint;
 import org.parvis.model.HarvestMethod;
 import org.parvis.model.Licence;
+import org.parvis.model.Lineage;
+import org.parvis.model.LineageRelation;
 import org.parvis.model.LocalizedText;
 import org.parvis.model.MeetingDetails;
+import org.parvis.model.Money;
+import org.parvis.model.OfficialAnswer;
 import org.parvis.model.Organiser;
 import org.parvis.model.OrganiserKind;
+import org.parvis.model.Outcome;
 import org.parvis.model.Process;
 import org.parvis.model.ProcessBuilder;
 import org.parvis.model.ProcessType;
@@ -21,14 +27,17 @@ import org.parvis.model.SourceKey;
 import org.parvis.source.HarvestContext;
 import org.parvis.source.SourceConfig;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -50,6 +59,8 @@ final class OpenDataMapper {
     private final Licence licence;
     private final String locale;
     private final Set<String> budgetSpaces;
+    /** Accountability results by the URL of their space, collected before the spaces are read. */
+    private final Map<String, List<Outcome>> outcomesBySpace = new HashMap<>();
 
     /**
      * @param retrievedFrom the export's URL, recorded in each item's provenance
@@ -170,6 +181,7 @@ final class OpenDataMapper {
                 .withIdBuilt(row.text("url") == null)
                 .withCounts(new Counts(null, null, null, null, null, count(row, "follows_count")))
                 .withProvenance(provenance(updatedAt));
+        outcomesBySpace.getOrDefault(url.toString(), List.of()).forEach(builder::addOutcome);
 
         // The platform's owner organises; the developer group promotes (model: promoter).
         if (source.organiserName() != null) {
@@ -195,24 +207,36 @@ final class OpenDataMapper {
     Contribution proposal(Row row) {
         String id = required(row, "id");
         URI url = url(row, "url", required(row, "url"));
-        // TODO(#4): original_proposal/url, related_proposals and meeting_urls as lineage, and
-        // answer/answered_at as the official answer, once the model has them.
         boolean amendment = bool(row, "is_amend");
+        List<Lineage> lineage = new ArrayList<>();
+        if (amendment) {
+            urls(row, "original_proposal/url")
+                    .forEach(
+                            original -> lineage.add(new Lineage(LineageRelation.AMENDS, original)));
+        }
+        // A proposal created in a meeting names that meeting; others were only discussed there.
+        LineageRelation meetingRelation = bool(row, "created_in_meeting")
+                ? LineageRelation.CREATED_IN_MEETING
+                : LineageRelation.RELATED_TO;
+        urls(row, "meeting_urls")
+                .forEach(meeting -> lineage.add(new Lineage(meetingRelation, meeting)));
+        FollowUp followUp = new FollowUp(answer(row), lineage, euros(row, "cost"), List.of());
         return contribution(
-                row,
-                "Proposal/" + id,
-                url,
-                amendment ? ContributionKind.AMENDMENT : ContributionKind.PROPOSAL,
-                row.localized("body", locale),
-                proposalStatus(row),
-                null,
-                new Counts(
+                        row,
+                        "Proposal/" + id,
+                        url,
+                        amendment ? ContributionKind.AMENDMENT : ContributionKind.PROPOSAL,
+                        row.localized("body", locale),
+                        proposalStatus(row),
                         null,
-                        null,
-                        count(row, "votes", "supports"),
-                        null,
-                        count(row, "comments"),
-                        count(row, "follows_count", "followers")));
+                        new Counts(
+                                null,
+                                null,
+                                count(row, "votes", "supports"),
+                                null,
+                                count(row, "comments"),
+                                count(row, "follows_count", "followers")))
+                .withFollowUp(followUp);
     }
 
     Contribution meeting(Row row) {
@@ -281,23 +305,29 @@ final class OpenDataMapper {
             throw new IllegalArgumentException("no url");
         }
         URI url = url(row, "url", urlText);
-        // TODO(#4): budget_amount as the project's cost once Contribution has one.
+        List<Lineage> related = new ArrayList<>();
+        urls(row, "related_proposal_urls", "budget/related_proposal_urls")
+                .forEach(
+                        proposal -> related.add(new Lineage(LineageRelation.RELATED_TO, proposal)));
+        FollowUp followUp = new FollowUp(
+                null, related, euros(row, "budget_amount", "budget/budget_amount"), null);
         boolean selected = row.first("selected_at", "budget/selected_at") != null;
         return contribution(
-                row,
-                "Project/" + id,
-                url,
-                ContributionKind.BUDGET_PROJECT,
-                row.localized("description", locale),
-                selected ? "selected" : "published",
-                null,
-                new Counts(
+                        row,
+                        "Project/" + id,
+                        url,
+                        ContributionKind.BUDGET_PROJECT,
+                        row.localized("description", locale),
+                        selected ? "selected" : "published",
                         null,
-                        null,
-                        count(row, "confirmed_votes"),
-                        null,
-                        count(row, "comments"),
-                        count(row, "follows_count")));
+                        new Counts(
+                                null,
+                                null,
+                                count(row, "confirmed_votes"),
+                                null,
+                                count(row, "comments"),
+                                count(row, "follows_count")))
+                .withFollowUp(followUp);
     }
 
     /**
@@ -386,6 +416,64 @@ final class OpenDataMapper {
                 List.of(),
                 false,
                 provenance(updatedAt));
+    }
+
+    // ---------------------------------------------------------------- outcomes
+
+    /**
+     * Reads an accountability result and keeps it for its space, which then carries it as an
+     * outcome. Throws when the row cannot be one (no URL, no title).
+     */
+    void collectOutcome(Row row) {
+        required(row, "id");
+        URI url = url(row, "url", required(row, "url"));
+        LocalizedText title = row.localized("title", locale);
+        if (title.isEmpty()) {
+            throw new IllegalArgumentException("no title in any language");
+        }
+        LocalDate start = parse(row, "start_date", Cells::date);
+        LocalDate end = parse(row, "end_date", Cells::date);
+        if (start != null && end != null && end.isBefore(start)) {
+            report(
+                    row,
+                    "end_date",
+                    "the result ends (" + end + ") before it starts (" + start
+                            + "); end date left out");
+            end = null;
+        }
+        Outcome outcome = new Outcome(
+                url,
+                title,
+                nonEmpty(row.localized("description", locale)),
+                row.first("status/key", "status"),
+                nonEmpty(row.localized("status/name", locale)),
+                percentage(row, "progress"),
+                start,
+                end,
+                urls(row, "proposal_urls"),
+                null,
+                null);
+        String spaceText = row.text("participatory_space/url");
+        URI space =
+                spaceText == null ? spaceOf(url) : url(row, "participatory_space/url", spaceText);
+        outcomesBySpace
+                .computeIfAbsent(space.toString(), key -> new ArrayList<>())
+                .add(outcome);
+    }
+
+    /**
+     * The organiser's answer to a proposal, once published: 0.30 exports answers still being
+     * drafted, with no {@code state_published_at}.
+     */
+    private @Nullable OfficialAnswer answer(Row row) {
+        boolean unpublished =
+                row.hasColumn("state_published_at") && row.text("state_published_at") == null;
+        LocalizedText text = row.localized("answer", locale);
+        Instant at = instant(row, "answered_at");
+        if (unpublished || (text.isEmpty() && at == null)) {
+            return null;
+        }
+        return new OfficialAnswer(text, at, null, null, null);
     }
 
     // ---------------------------------------------------------------- fields
@@ -659,6 +747,73 @@ final class OpenDataMapper {
             }
         }
         return null;
+    }
+
+    /**
+     * An amount in euros, the currency of the French Decidim instances Parvis reads (the export
+     * does not say which currency the instance is configured with).
+     */
+    private @Nullable Money euros(Row row, String... columnNames) {
+        for (String column : columnNames) {
+            Money value = parse(row, column, text -> Money.euros(decimal(text, "an amount")));
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** A progress percentage, 0 to 100 (Decidim writes {@code 45.0}). */
+    private @Nullable Integer percentage(Row row, String column) {
+        return parse(row, column, text -> {
+            double value = decimal(text, "a percentage (0 to 100)").doubleValue();
+            if (!(value >= 0 && value <= 100)) {
+                throw new IllegalArgumentException("'" + text + "' is not a percentage (0 to 100)");
+            }
+            return (int) Math.round(value);
+        });
+    }
+
+    /** A decimal number such as {@code 45000} or {@code 45.0}; throws naming what was expected. */
+    private static BigDecimal decimal(String text, String what) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not " + what, e);
+        }
+    }
+
+    /**
+     * The http(s) URLs of a list cell (Decidim joins arrays with {@code ", "}); a token that is
+     * not one is reported and left out.
+     */
+    private List<URI> urls(Row row, String... columnNames) {
+        List<URI> urls = new ArrayList<>();
+        for (String column : columnNames) {
+            String value = row.text(column);
+            if (value == null) {
+                continue;
+            }
+            for (String token : value.split("[,\\s]+")) {
+                if (token.isEmpty()) {
+                    continue;
+                }
+                try {
+                    urls.add(url(row, column, token));
+                } catch (IllegalArgumentException e) {
+                    report(row, column, e.getMessage() + "; link left out");
+                }
+            }
+        }
+        return urls;
+    }
+
+    private void report(Row row, String column, String problem) {
+        ctx.report(
+                "bad-value",
+                row.first("url", "reference", "id"),
+                retrievedFrom,
+                row.where() + ", column " + column + ": " + problem);
     }
 
     private boolean bool(Row row, String column) {

@@ -15,11 +15,15 @@ import org.parvis.demo.UpstreamFault;
 import org.parvis.model.Author;
 import org.parvis.model.Contribution;
 import org.parvis.model.ContributionKind;
+import org.parvis.model.FollowUp;
 import org.parvis.model.GeoPoint;
 import org.parvis.model.HarvestMethod;
 import org.parvis.model.Item;
 import org.parvis.model.Licence;
+import org.parvis.model.Lineage;
+import org.parvis.model.LineageRelation;
 import org.parvis.model.MeetingDetails;
+import org.parvis.model.Money;
 import org.parvis.model.Organiser;
 import org.parvis.model.Process;
 import org.parvis.model.ProcessStatus;
@@ -38,6 +42,7 @@ import org.parvis.store.Store;
 import org.parvis.store.StoreLocation;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -468,5 +473,86 @@ class DecidimOpenDataConnectorTest {
 
         export.clearFault();
         assertThat(harvest().outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    void proposalsKeepTheirPublishedAnswerAndWhatTheyAmend() {
+        harvest();
+
+        Contribution answered = contribution("Proposal/101");
+        Contribution amendment = contribution("Proposal/104");
+
+        assertThat(answered.followUp().answer().text().texts().get("fr"))
+                .contains("Projet recevable : il sera soumis au vote.");
+        assertThat(answered.followUp().answer().at()).isEqualTo(paris(-5, 10, 0));
+        assertThat(amendment.followUp().lineage())
+                .containsExactly(
+                        new Lineage(LineageRelation.AMENDS, URI.create(PROPOSALS + "103")));
+        assertThat(contribution("Proposal/102").followUp()).isNull();
+    }
+
+    @Test
+    void anAnswerNotYetPublishedStaysPrivate() {
+        export.setCell("proposals", "101", "state_published_at", "");
+
+        harvest();
+
+        assertThat(contribution("Proposal/101").followUp()).isNull();
+    }
+
+    @Test
+    void budgetProjectsKeepTheirCostAndRelatedProposals() {
+        harvest();
+
+        FollowUp garden = contribution("Project/401").followUp();
+
+        assertThat(garden.cost()).isEqualTo(Money.euros(new BigDecimal("45000")));
+        assertThat(garden.lineage())
+                .containsExactly(
+                        new Lineage(LineageRelation.RELATED_TO, URI.create(PROPOSALS + "101")));
+        assertThat(contribution("Project/402").followUp().cost())
+                .isEqualTo(Money.euros(new BigDecimal("120000")));
+    }
+
+    @Test
+    void accountabilityResultsBecomeOutcomesOfTheirSpaceImplementingProposals() {
+        harvest();
+
+        List<org.parvis.model.Outcome> outcomes =
+                process("ParticipatoryProcess/12").followUp().outcomes();
+
+        assertThat(outcomes).hasSize(2);
+        org.parvis.model.Outcome works = outcomes.get(0);
+        assertThat(works.id()).isEqualTo(URI.create(BUDGET + "/f/43/results/501"));
+        assertThat(works.statusKey()).isEqualTo("in_progress");
+        assertThat(works.statusLabel().texts().get("fr")).isEqualTo("En cours");
+        assertThat(works.progress()).isEqualTo(45);
+        assertThat(works.startDate()).isEqualTo(TODAY.minusDays(20));
+        assertThat(works.endDate()).isEqualTo(TODAY.plusDays(40));
+        assertThat(works.implementsIds()).containsExactly(URI.create(PROPOSALS + "101"));
+        assertThat(outcomes.get(1).implementsIds())
+                .containsExactly(URI.create(PROPOSALS + "103"), URI.create(PROPOSALS + "104"));
+        // Results are not items of their own.
+        assertThat(liveItems()).isEqualTo(FIXTURE_ITEMS);
+    }
+
+    @Test
+    void aBadResultIsReportedAndLeavesTheListingComplete() {
+        export.setCell("results", "502", "url", "pas-une-url");
+        export.setCell("results", "501", "progress", "presque fini");
+
+        HarvestRun run = harvest();
+
+        assertThat(run.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(run.issues())
+                .extracting(SourceIssue::type)
+                .containsExactlyInAnyOrder("bad-record", "bad-value");
+        assertThat(run.issues())
+                .extracting(SourceIssue::message)
+                .anySatisfy(m -> assertThat(m).contains("'pas-une-url'", "result left out"))
+                .anySatisfy(m -> assertThat(m).contains("column progress", "'presque fini'"));
+        assertThat(process("ParticipatoryProcess/12").followUp().outcomes())
+                .singleElement()
+                .satisfies(outcome -> assertThat(outcome.progress()).isNull());
     }
 }
