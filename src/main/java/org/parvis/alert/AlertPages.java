@@ -15,10 +15,30 @@ public final class AlertPages {
     /** Where the pages send people back to. */
     static final String BACK_URL = "/";
 
+    /**
+     * The site's style sheet without its version: served too, only cached for less long. The web
+     * layer passes the versioned URL with {@link #withStyleSheet}.
+     */
+    static final String DEFAULT_STYLE_SHEET = "/static/parvis.css";
+
     private final MailComposer composer;
+    private final String styleSheet;
 
     AlertPages(MailComposer composer) {
+        this(composer, DEFAULT_STYLE_SHEET);
+    }
+
+    private AlertPages(MailComposer composer, String styleSheet) {
         this.composer = composer;
+        this.styleSheet = styleSheet;
+    }
+
+    /**
+     * These pages linking the style sheet at {@code href} (a path on this node: the pages'
+     * Content-Security-Policy allows styles from this origin only).
+     */
+    public AlertPages withStyleSheet(String href) {
+        return new AlertPages(composer, href);
     }
 
     /** The answer to a subscription request, the same for every address. */
@@ -31,6 +51,7 @@ public final class AlertPages {
     public String confirmForm(SubscriptionView subscription, String token) {
         Wording words = Wording.of(subscription.language());
         return Templates.page(new PageView(
+                styleSheet,
                 words.language(),
                 words.text("page.confirm.title"),
                 List.of(words.text("page.confirm.text"), subscription.description()),
@@ -45,6 +66,7 @@ public final class AlertPages {
     public String confirmed(SubscriptionView subscription) {
         Wording words = Wording.of(subscription.language());
         return Templates.page(new PageView(
+                styleSheet,
                 words.language(),
                 words.text("page.confirmed.title"),
                 List.of(words.text("page.confirmed.text"), subscription.description()),
@@ -66,6 +88,7 @@ public final class AlertPages {
     public String unsubscribeForm(SubscriptionView subscription, String token) {
         Wording words = Wording.of(subscription.language());
         return Templates.page(new PageView(
+                styleSheet,
                 words.language(),
                 words.text("page.unsubscribe.title"),
                 List.of(words.text("page.unsubscribe.text"), subscription.description()),
@@ -111,6 +134,7 @@ public final class AlertPages {
                 ? List.of(words.text("page.manage.saved"), subscription.description())
                 : List.of(subscription.description());
         return Templates.page(new PageView(
+                styleSheet,
                 words.language(),
                 words.text("page.manage.title"),
                 paragraphs,
@@ -128,8 +152,9 @@ public final class AlertPages {
         return simple(words, rateLimited ? "page.limited.title" : "page.error.title", reason);
     }
 
-    private static String simple(Wording words, String titleKey, String text) {
+    private String simple(Wording words, String titleKey, String text) {
         return Templates.page(new PageView(
+                styleSheet,
                 words.language(),
                 words.text(titleKey),
                 List.of(text),

@@ -11,6 +11,7 @@ import java.util.List;
  * <p>Immutable and thread-safe. Public for the compiled templates only.
  */
 public record PageView(
+        String styleSheet,
         String language,
         String title,
         List<String> paragraphs,

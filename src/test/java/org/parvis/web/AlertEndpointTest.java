@@ -166,6 +166,25 @@ class AlertEndpointTest {
     }
 
     @Test
+    void thePagesHaveNoInlineStyleAndLinkTheSiteStyleSheetTheirPolicyAllows() {
+        HttpResponse<String> answer = postForm(
+                "/alerts/subscribe",
+                "email=alice%40example.org&place=fr%3Acommune%3A33063&language=en");
+        String policy = answer.headers().firstValue("Content-Security-Policy").orElseThrow();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                        "<link rel=\"stylesheet\" href=\"(/static/parvis\\.css\\?v=[0-9a-f]+)\"")
+                .matcher(answer.body());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(policy).contains("style-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(answer.body()).doesNotContain("<style", "style=");
+        assertThat(link.find()).as("a link to the versioned style sheet").isTrue();
+        HttpResponse<String> css = get(link.group(1));
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+    }
+
+    @Test
     void aBadFormFieldAnswersWithAPageSayingWhy() {
         HttpResponse<String> answer =
                 postForm("/alerts/subscribe", "email=alice&place=fr%3Acommune%3A33063");
