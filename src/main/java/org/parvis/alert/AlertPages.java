@@ -1,5 +1,10 @@
 package org.parvis.alert;
 
+import org.parvis.model.ProcessType;
+import org.parvis.theme.Theme;
+import org.parvis.theme.ThemeCatalog;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,15 +26,16 @@ public final class AlertPages {
      */
     static final String DEFAULT_STYLE_SHEET = "/static/parvis.css";
 
-    private final MailComposer composer;
+    private final ThemeCatalog catalog;
     private final String styleSheet;
 
-    AlertPages(MailComposer composer) {
-        this(composer, DEFAULT_STYLE_SHEET);
+    /** The pages, labelling themes from {@code catalog}. */
+    AlertPages(ThemeCatalog catalog) {
+        this(catalog, DEFAULT_STYLE_SHEET);
     }
 
-    private AlertPages(MailComposer composer, String styleSheet) {
-        this.composer = composer;
+    private AlertPages(ThemeCatalog catalog, String styleSheet) {
+        this.catalog = catalog;
         this.styleSheet = styleSheet;
     }
 
@@ -38,7 +44,7 @@ public final class AlertPages {
      * Content-Security-Policy allows styles from this origin only).
      */
     public AlertPages withStyleSheet(String href) {
-        return new AlertPages(composer, href);
+        return new AlertPages(catalog, href);
     }
 
     /** The answer to a subscription request, the same for every address. */
@@ -105,28 +111,73 @@ public final class AlertPages {
         return simple(words, "page.unsubscribed.title", words.text("page.unsubscribed.text"));
     }
 
-    /** The form that changes a subscription, with a note when a change was just saved. */
+    /**
+     * The form that changes a subscription, in the subscription's language, with a note when a
+     * change was just saved: every choice is labelled in words, and what the subscription follows
+     * is ticked.
+     */
     public String manage(SubscriptionView subscription, String token, boolean saved) {
         Wording words = Wording.of(subscription.language());
         AlertQuery query = subscription.query();
+        List<PageView.Choice> scopes = new ArrayList<>();
+        for (String scope : SubscriptionRequest.SCOPES) {
+            scopes.add(new PageView.Choice(
+                    scope,
+                    words.text("option.scope." + scope),
+                    scope.equals(query.scopeCode()),
+                    null));
+        }
+        List<PageView.Choice> themes = new ArrayList<>();
+        for (Theme theme : catalog.listThemes()) {
+            themes.add(new PageView.Choice(
+                    theme.id(),
+                    theme.label(words.language()),
+                    query.themes().contains(theme.id()),
+                    null));
+        }
+        List<PageView.Choice> kinds = new ArrayList<>();
+        for (ProcessType kind : ProcessType.values()) {
+            kinds.add(new PageView.Choice(
+                    kind.code(),
+                    words.text("kind." + kind.code()),
+                    query.kinds().contains(kind),
+                    null));
+        }
+        List<PageView.Choice> frequencies = new ArrayList<>();
+        for (Frequency frequency : Frequency.values()) {
+            frequencies.add(new PageView.Choice(
+                    frequency.code(),
+                    words.text("option.frequency." + frequency.code()),
+                    frequency == subscription.frequency(),
+                    null));
+        }
+        List<PageView.Choice> languages = new ArrayList<>();
+        for (String language : SubscriptionRequest.LANGUAGES) {
+            // Each language is named in itself, so that a reader of the other one finds it.
+            languages.add(new PageView.Choice(
+                    language,
+                    Wording.languageName(language),
+                    language.equals(subscription.language()),
+                    language.equals(words.language()) ? null : language));
+        }
         PageView.ManageForm form = new PageView.ManageForm(
                 MailComposer.MANAGE_PATH,
                 token,
                 query.place().value(),
-                words.text("field.place") + " — " + subscription.placeName(),
-                query.scopeCode(),
-                SubscriptionRequest.SCOPES,
+                words.text("field.place"),
+                words.text("field.place.hint", subscription.placeName()),
                 words.text("field.scope"),
-                String.join(",", query.listThemes()),
+                scopes,
                 words.text("field.themes"),
-                String.join(",", query.listKinds()),
+                words.text("field.themes.hint"),
+                themes,
                 words.text("field.kinds"),
-                subscription.frequency().code(),
-                Frequency.CODES,
+                words.text("field.kinds.hint"),
+                kinds,
                 words.text("field.frequency"),
-                subscription.language(),
-                SubscriptionRequest.LANGUAGES,
+                frequencies,
                 words.text("field.language"),
+                languages,
                 words.text("page.manage.save"),
                 MailComposer.UNSUBSCRIBE_PATH,
                 words.text("unsubscribe"));
