@@ -1,5 +1,10 @@
 package org.parvis.alert;
 
+import org.parvis.model.ProcessType;
+import org.parvis.theme.Theme;
+import org.parvis.theme.ThemeCatalog;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,10 +20,31 @@ public final class AlertPages {
     /** Where the pages send people back to. */
     static final String BACK_URL = "/";
 
-    private final MailComposer composer;
+    /**
+     * The site's style sheet without its version: served too, only cached for less long. The web
+     * layer passes the versioned URL with {@link #withStyleSheet}.
+     */
+    static final String DEFAULT_STYLE_SHEET = "/static/parvis.css";
 
-    AlertPages(MailComposer composer) {
-        this.composer = composer;
+    private final ThemeCatalog catalog;
+    private final String styleSheet;
+
+    /** The pages, labelling themes from {@code catalog}. */
+    AlertPages(ThemeCatalog catalog) {
+        this(catalog, DEFAULT_STYLE_SHEET);
+    }
+
+    private AlertPages(ThemeCatalog catalog, String styleSheet) {
+        this.catalog = catalog;
+        this.styleSheet = styleSheet;
+    }
+
+    /**
+     * These pages linking the style sheet at {@code href} (a path on this node: the pages'
+     * Content-Security-Policy allows styles from this origin only).
+     */
+    public AlertPages withStyleSheet(String href) {
+        return new AlertPages(catalog, href);
     }
 
     /** The answer to a subscription request, the same for every address. */
@@ -31,6 +57,7 @@ public final class AlertPages {
     public String confirmForm(SubscriptionView subscription, String token) {
         Wording words = Wording.of(subscription.language());
         return Templates.page(new PageView(
+                styleSheet,
                 words.language(),
                 words.text("page.confirm.title"),
                 List.of(words.text("page.confirm.text"), subscription.description()),
@@ -45,6 +72,7 @@ public final class AlertPages {
     public String confirmed(SubscriptionView subscription) {
         Wording words = Wording.of(subscription.language());
         return Templates.page(new PageView(
+                styleSheet,
                 words.language(),
                 words.text("page.confirmed.title"),
                 List.of(words.text("page.confirmed.text"), subscription.description()),
@@ -66,6 +94,7 @@ public final class AlertPages {
     public String unsubscribeForm(SubscriptionView subscription, String token) {
         Wording words = Wording.of(subscription.language());
         return Templates.page(new PageView(
+                styleSheet,
                 words.language(),
                 words.text("page.unsubscribe.title"),
                 List.of(words.text("page.unsubscribe.text"), subscription.description()),
@@ -82,28 +111,73 @@ public final class AlertPages {
         return simple(words, "page.unsubscribed.title", words.text("page.unsubscribed.text"));
     }
 
-    /** The form that changes a subscription, with a note when a change was just saved. */
+    /**
+     * The form that changes a subscription, in the subscription's language, with a note when a
+     * change was just saved: every choice is labelled in words, and what the subscription follows
+     * is ticked.
+     */
     public String manage(SubscriptionView subscription, String token, boolean saved) {
         Wording words = Wording.of(subscription.language());
         AlertQuery query = subscription.query();
+        List<PageView.Choice> scopes = new ArrayList<>();
+        for (String scope : SubscriptionRequest.SCOPES) {
+            scopes.add(new PageView.Choice(
+                    scope,
+                    words.text("option.scope." + scope),
+                    scope.equals(query.scopeCode()),
+                    null));
+        }
+        List<PageView.Choice> themes = new ArrayList<>();
+        for (Theme theme : catalog.listThemes()) {
+            themes.add(new PageView.Choice(
+                    theme.id(),
+                    theme.label(words.language()),
+                    query.themes().contains(theme.id()),
+                    null));
+        }
+        List<PageView.Choice> kinds = new ArrayList<>();
+        for (ProcessType kind : ProcessType.values()) {
+            kinds.add(new PageView.Choice(
+                    kind.code(),
+                    words.text("kind." + kind.code()),
+                    query.kinds().contains(kind),
+                    null));
+        }
+        List<PageView.Choice> frequencies = new ArrayList<>();
+        for (Frequency frequency : Frequency.values()) {
+            frequencies.add(new PageView.Choice(
+                    frequency.code(),
+                    words.text("option.frequency." + frequency.code()),
+                    frequency == subscription.frequency(),
+                    null));
+        }
+        List<PageView.Choice> languages = new ArrayList<>();
+        for (String language : SubscriptionRequest.LANGUAGES) {
+            // Each language is named in itself, so that a reader of the other one finds it.
+            languages.add(new PageView.Choice(
+                    language,
+                    Wording.languageName(language),
+                    language.equals(subscription.language()),
+                    language.equals(words.language()) ? null : language));
+        }
         PageView.ManageForm form = new PageView.ManageForm(
                 MailComposer.MANAGE_PATH,
                 token,
                 query.place().value(),
-                words.text("field.place") + " — " + subscription.placeName(),
-                query.scopeCode(),
-                SubscriptionRequest.SCOPES,
+                words.text("field.place"),
+                words.text("field.place.hint", subscription.placeName()),
                 words.text("field.scope"),
-                String.join(",", query.listThemes()),
+                scopes,
                 words.text("field.themes"),
-                String.join(",", query.listKinds()),
+                words.text("field.themes.hint"),
+                themes,
                 words.text("field.kinds"),
-                subscription.frequency().code(),
-                Frequency.CODES,
+                words.text("field.kinds.hint"),
+                kinds,
                 words.text("field.frequency"),
-                subscription.language(),
-                SubscriptionRequest.LANGUAGES,
+                frequencies,
                 words.text("field.language"),
+                languages,
                 words.text("page.manage.save"),
                 MailComposer.UNSUBSCRIBE_PATH,
                 words.text("unsubscribe"));
@@ -111,6 +185,7 @@ public final class AlertPages {
                 ? List.of(words.text("page.manage.saved"), subscription.description())
                 : List.of(subscription.description());
         return Templates.page(new PageView(
+                styleSheet,
                 words.language(),
                 words.text("page.manage.title"),
                 paragraphs,
@@ -128,8 +203,9 @@ public final class AlertPages {
         return simple(words, rateLimited ? "page.limited.title" : "page.error.title", reason);
     }
 
-    private static String simple(Wording words, String titleKey, String text) {
+    private String simple(Wording words, String titleKey, String text) {
         return Templates.page(new PageView(
+                styleSheet,
                 words.language(),
                 words.text(titleKey),
                 List.of(text),

@@ -77,7 +77,7 @@ public final class AlertService {
         this.composer = new MailComposer(settings.publicBaseUrl(), gazetteer, catalog);
         this.matcher = new AlertMatcher(alerts, store, feed, clock);
         this.sender = new OutboxSender(alerts, composer, transport, clock);
-        this.pages = new AlertPages(composer);
+        this.pages = new AlertPages(catalog);
         this.limiter = new RateLimiter(clock, Duration.ofHours(1));
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
  * <p>Immutable and thread-safe. Public for the compiled templates only.
  */
 public record PageView(
+        String styleSheet,
         String language,
         String title,
         List<String> paragraphs,
@@ -25,31 +26,47 @@ public record PageView(
         paragraphs = List.copyOf(paragraphs);
     }
 
-    /** The fields of the change form, with their current values and labels. */
+    /**
+     * One checkbox or radio button of the change form: the value posted, its label, whether it is
+     * ticked, and the label's language when it is not the page's (a language's own name).
+     */
+    public record Choice(
+            String value,
+            String label,
+            boolean checked,
+            @Nullable String lang) {}
+
+    /**
+     * The change form, posting the fields of a subscription request: the place (an area id), one
+     * radio group each for scope and frequency and language, and checkboxes for themes and kinds
+     * (none ticked follows every one). Each group has a legend; the themes and kinds have a hint.
+     */
     public record ManageForm(
             String action,
             String token,
             String place,
             String placeLabel,
-            String scope,
-            List<String> scopes,
-            String scopeLabel,
-            String themes,
-            String themesLabel,
-            String kinds,
-            String kindsLabel,
-            String frequency,
-            List<String> frequencies,
-            String frequencyLabel,
-            String language,
-            List<String> languages,
-            String languageLabel,
+            String placeHint,
+            String scopeLegend,
+            List<Choice> scopes,
+            String themesLegend,
+            String themesHint,
+            List<Choice> themes,
+            String kindsLegend,
+            String kindsHint,
+            List<Choice> kinds,
+            String frequencyLegend,
+            List<Choice> frequencies,
+            String languageLegend,
+            List<Choice> languages,
             String saveLabel,
             String unsubscribeAction,
             String unsubscribeLabel) {
 
         public ManageForm {
             scopes = List.copyOf(scopes);
+            themes = List.copyOf(themes);
+            kinds = List.copyOf(kinds);
             frequencies = List.copyOf(frequencies);
             languages = List.copyOf(languages);
         }

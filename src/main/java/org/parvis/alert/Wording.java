@@ -93,11 +93,36 @@ final class Wording {
             Map.entry("page.manage.saved", "Vos changements sont enregistrés."),
             Map.entry("page.manage.save", "Enregistrer"),
             Map.entry("field.place", "Lieu (identifiant de territoire)"),
+            Map.entry(
+                    "field.place.hint",
+                    "Actuellement : %s. Pour un autre lieu, son identifiant, par exemple"
+                            + " fr:commune:33063 (Bordeaux), fr:departement:33 ou fr."),
             Map.entry("field.scope", "Portée"),
-            Map.entry("field.themes", "Thèmes (vide : tous)"),
-            Map.entry("field.kinds", "Formes de participation (vide : toutes)"),
+            Map.entry("option.scope.around", "Ce qui concerne ce lieu (et les échelons au-dessus)"),
+            Map.entry("option.scope.within", "Tout ce qui se passe dans ce lieu"),
+            Map.entry("field.themes", "Thèmes"),
+            Map.entry("field.themes.hint", "Aucun coché : tous les thèmes."),
+            Map.entry("field.kinds", "Types de démarche"),
+            Map.entry("field.kinds.hint", "Aucun coché : tous les types."),
             Map.entry("field.frequency", "Fréquence"),
-            Map.entry("field.language", "Langue"),
+            Map.entry("option.frequency.immediate", "Dès qu'une démarche paraît"),
+            Map.entry("option.frequency.daily", "Un résumé par jour"),
+            Map.entry("option.frequency.weekly", "Un résumé par semaine"),
+            Map.entry("field.language", "Langue des e-mails et des pages"),
+            Map.entry("kind.consultation", "Consultation"),
+            Map.entry("kind.call_for_evidence", "Appel à contributions"),
+            Map.entry("kind.prior_concertation", "Concertation préalable"),
+            Map.entry("kind.public_inquiry", "Enquête publique"),
+            Map.entry("kind.public_debate", "Débat public"),
+            Map.entry("kind.participatory_budget", "Budget participatif"),
+            Map.entry("kind.petition", "Pétition"),
+            Map.entry("kind.citizen_initiative", "Initiative citoyenne"),
+            Map.entry("kind.meeting_series", "Réunions et ateliers"),
+            Map.entry("kind.local_referendum", "Référendum local"),
+            Map.entry("kind.call_for_ideas", "Appel à idées"),
+            Map.entry("kind.assembly", "Instance participative"),
+            Map.entry("kind.survey", "Questionnaire"),
+            Map.entry("kind.other", "Autre démarche"),
             Map.entry("page.error.title", "Demande refusée"),
             Map.entry("page.limited.title", "Trop de demandes"),
             Map.entry("page.back", "Retour au fil"),
@@ -180,11 +205,36 @@ final class Wording {
             Map.entry("page.manage.saved", "Your changes are saved."),
             Map.entry("page.manage.save", "Save"),
             Map.entry("field.place", "Place (area id)"),
+            Map.entry(
+                    "field.place.hint",
+                    "Now: %s. For another place, its id, e.g. fr:commune:33063 (Bordeaux),"
+                            + " fr:departement:33 or fr."),
             Map.entry("field.scope", "Scope"),
-            Map.entry("field.themes", "Themes (empty: all)"),
-            Map.entry("field.kinds", "Kinds of process (empty: all)"),
+            Map.entry("option.scope.around", "What concerns this place (and the levels above)"),
+            Map.entry("option.scope.within", "Everything happening in this place"),
+            Map.entry("field.themes", "Themes"),
+            Map.entry("field.themes.hint", "None ticked: every theme."),
+            Map.entry("field.kinds", "Kinds of process"),
+            Map.entry("field.kinds.hint", "None ticked: every kind."),
             Map.entry("field.frequency", "Frequency"),
-            Map.entry("field.language", "Language"),
+            Map.entry("option.frequency.immediate", "As soon as a process appears"),
+            Map.entry("option.frequency.daily", "One digest a day"),
+            Map.entry("option.frequency.weekly", "One digest a week"),
+            Map.entry("field.language", "Language of mails and pages"),
+            Map.entry("kind.consultation", "Consultation"),
+            Map.entry("kind.call_for_evidence", "Call for evidence"),
+            Map.entry("kind.prior_concertation", "Prior public consultation"),
+            Map.entry("kind.public_inquiry", "Public inquiry"),
+            Map.entry("kind.public_debate", "Public debate"),
+            Map.entry("kind.participatory_budget", "Participatory budget"),
+            Map.entry("kind.petition", "Petition"),
+            Map.entry("kind.citizen_initiative", "Citizens' initiative"),
+            Map.entry("kind.meeting_series", "Meetings and workshops"),
+            Map.entry("kind.local_referendum", "Local referendum"),
+            Map.entry("kind.call_for_ideas", "Call for ideas"),
+            Map.entry("kind.assembly", "Participatory body"),
+            Map.entry("kind.survey", "Survey"),
+            Map.entry("kind.other", "Other process"),
             Map.entry("page.error.title", "Request refused"),
             Map.entry("page.limited.title", "Too many requests"),
             Map.entry("page.back", "Back to the feed"),
@@ -196,6 +246,10 @@ final class Wording {
             Map.entry("level.nation", "National"),
             Map.entry("level.eu", "European Union"),
             Map.entry("level.local", "Local"));
+
+    /** Each language's name in that language, the same on every page. */
+    private static final Map<String, String> LANGUAGE_NAMES =
+            Map.of("fr", "Français", "en", "English");
 
     private final String language;
     private final Map<String, String> texts;
@@ -237,6 +291,15 @@ final class Wording {
      */
     String lastDay(Instant end) {
         return date(end.minusSeconds(1));
+    }
+
+    /** The name of {@code code} ({@code fr}, {@code en}) in that language, e.g. Français. */
+    static String languageName(String code) {
+        String name = LANGUAGE_NAMES.get(code);
+        if (name == null) {
+            throw new IllegalArgumentException("no language '" + code + "'");
+        }
+        return name;
     }
 
     String level(AreaLevel level) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 
 import org.jspecify.annotations.Nullable;
+import org.parvis.alert.AlertPages;
 import org.parvis.alert.AlertService;
 import org.parvis.alert.InvalidSubscriptionException;
 import org.parvis.alert.RateLimitedException;
@@ -53,13 +54,22 @@ final class AlertEndpoint {
     record Accepted(String status, String detail) {}
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,100}");
-    private static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline';"
+    /**
+     * The pages' policy: like the citizen's pages, styles only from this origin and none inline;
+     * no script at all, since these pages need none.
+     */
+    static final String PAGE_POLICY = "default-src 'none'; style-src 'self';"
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final @Nullable AlertService alerts;
 
-    AlertEndpoint(@Nullable AlertService alerts) {
+    /** The alert pages, styled by the site's style sheet; null exactly when alerts are. */
+    private final @Nullable AlertPages pages;
+
+    /** The endpoints over {@code alerts} (null: off), their pages linking {@code styleSheet}. */
+    AlertEndpoint(@Nullable AlertService alerts, String styleSheet) {
         this.alerts = alerts;
+        this.pages = alerts == null ? null : alerts.pages().withStyleSheet(styleSheet);
     }
 
     /** {@code POST /api/v1/subscriptions}. */
@@ -117,20 +127,17 @@ final class AlertEndpoint {
                     service.catalog());
             service.subscribe(request, ctx.ip());
         } catch (InvalidSubscriptionException e) {
-            page(ctx, 400, service.pages().refused(language, false, e.getMessage()));
+            page(ctx, 400, pages.refused(language, false, e.getMessage()));
             return;
         } catch (ProblemException e) {
-            page(
-                    ctx,
-                    e.problem().status(),
-                    service.pages().refused(language, false, e.getMessage()));
+            page(ctx, e.problem().status(), pages.refused(language, false, e.getMessage()));
             return;
         } catch (RateLimitedException e) {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
-            page(ctx, 429, service.pages().refused(language, true, e.getMessage()));
+            page(ctx, 429, pages.refused(language, true, e.getMessage()));
             return;
         }
-        page(ctx, 200, service.pages().subscribed(language));
+        page(ctx, 200, pages.subscribed(language));
     }
 
     /** {@code GET /alerts/confirm?token=…}: the confirm button. */
@@ -139,10 +146,10 @@ final class AlertEndpoint {
         Optional<String> token = token(ctx, null);
         Optional<SubscriptionView> pending = token.flatMap(service::findPending);
         if (pending.isEmpty()) {
-            page(ctx, 404, service.pages().invalidLink("fr"));
+            page(ctx, 404, pages.invalidLink("fr"));
             return;
         }
-        page(ctx, 200, service.pages().confirmForm(pending.get(), token.get()));
+        page(ctx, 200, pages.confirmForm(pending.get(), token.get()));
     }
 
     /** {@code POST /alerts/confirm}: confirms. */
@@ -150,10 +157,10 @@ final class AlertEndpoint {
         AlertService service = requireAlerts();
         Optional<SubscriptionView> confirmed = token(ctx, formOf(ctx)).flatMap(service::confirm);
         if (confirmed.isEmpty()) {
-            page(ctx, 404, service.pages().invalidLink("fr"));
+            page(ctx, 404, pages.invalidLink("fr"));
             return;
         }
-        page(ctx, 200, service.pages().confirmed(confirmed.get()));
+        page(ctx, 200, pages.confirmed(confirmed.get()));
     }
 
     /** {@code GET /alerts/manage?token=…}: the change form. */
@@ -162,10 +169,10 @@ final class AlertEndpoint {
         Optional<String> token = token(ctx, null);
         Optional<SubscriptionView> found = token.flatMap(service::findByManageToken);
         if (found.isEmpty()) {
-            page(ctx, 404, service.pages().invalidLink("fr"));
+            page(ctx, 404, pages.invalidLink("fr"));
             return;
         }
-        page(ctx, 200, service.pages().manage(found.get(), token.get(), false));
+        page(ctx, 200, pages.manage(found.get(), token.get(), false));
     }
 
     /** {@code POST /alerts/manage}: saves the change form. */
@@ -175,7 +182,7 @@ final class AlertEndpoint {
         Optional<String> token = token(ctx, form);
         Optional<SubscriptionView> found = token.flatMap(service::findByManageToken);
         if (found.isEmpty()) {
-            page(ctx, 404, service.pages().invalidLink("fr"));
+            page(ctx, 404, pages.invalidLink("fr"));
             return;
         }
         String language = found.get().language();
@@ -193,12 +200,12 @@ final class AlertEndpoint {
                     service.catalog());
             Optional<SubscriptionView> updated = service.update(token.get(), changes);
             if (updated.isEmpty()) {
-                page(ctx, 404, service.pages().invalidLink(language));
+                page(ctx, 404, pages.invalidLink(language));
                 return;
             }
-            page(ctx, 200, service.pages().manage(updated.get(), token.get(), true));
+            page(ctx, 200, pages.manage(updated.get(), token.get(), true));
         } catch (InvalidSubscriptionException | ProblemException e) {
-            page(ctx, 400, service.pages().refused(language, false, e.getMessage()));
+            page(ctx, 400, pages.refused(language, false, e.getMessage()));
         }
     }
 
@@ -208,10 +215,10 @@ final class AlertEndpoint {
         Optional<String> token = token(ctx, null);
         Optional<SubscriptionView> found = token.flatMap(service::findByUnsubscribeToken);
         if (found.isEmpty()) {
-            page(ctx, 404, service.pages().invalidLink("fr"));
+            page(ctx, 404, pages.invalidLink("fr"));
             return;
         }
-        page(ctx, 200, service.pages().unsubscribeForm(found.get(), token.get()));
+        page(ctx, 200, pages.unsubscribeForm(found.get(), token.get()));
     }
 
     /**
@@ -222,10 +229,10 @@ final class AlertEndpoint {
         AlertService service = requireAlerts();
         Optional<String> language = token(ctx, formOf(ctx)).flatMap(service::unsubscribe);
         if (language.isEmpty()) {
-            page(ctx, 404, service.pages().invalidLink("fr"));
+            page(ctx, 404, pages.invalidLink("fr"));
             return;
         }
-        page(ctx, 200, service.pages().unsubscribed(language.get()));
+        page(ctx, 200, pages.unsubscribed(language.get()));
     }
 
     private AlertService requireAlerts() {

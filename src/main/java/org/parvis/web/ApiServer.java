@@ -142,7 +142,7 @@ public final class ApiServer implements AutoCloseable {
         ThemesEndpoint themes = new ThemesEndpoint(themeCatalog);
         // The classifier's holder builds it on the first classification, not at start-up.
         ClassifyEndpoint classify = new ClassifyEndpoint(ThemeClassifier::loadDefault);
-        AlertEndpoint alerts = new AlertEndpoint(api.alerts());
+        AlertEndpoint alerts = new AlertEndpoint(api.alerts(), pages.styleSheetHref());
         byte[] openApi = openApiDocument(api.version());
         List<Route> routes = new ArrayList<>();
         // The citizen's HTML pages, with the feed's Atom and iCalendar twins.

@@ -115,6 +115,14 @@ public final class Pages {
         return routes;
     }
 
+    /**
+     * The versioned URL of the pages' style sheet, for other HTML pages of the node (the alert
+     * pages) that share its look under the same Content-Security-Policy.
+     */
+    public String styleSheetHref() {
+        return assets.url("parvis.css");
+    }
+
     /** Whether an unrouted path gets an HTML page rather than a JSON problem: not the API. */
     public static boolean isPagePath(String path) {
         return !path.startsWith("/api/") && !path.equals("/health") && !path.equals("/metrics");

@@ -4,26 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,37 +29,16 @@ import java.util.Map;
  */
 class PagesBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    /** The WCAG 2.1 level A and AA rules of axe-core. */
-    static final List<String> AXE_TAGS =
-            List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
-
     private static PageFixture node;
+    private static Chromium chromium;
     private static WebDriver browser;
-    private static String axe;
-    private static final List<Path> profiles = new ArrayList<>();
 
     @BeforeAll
-    static void start() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String message = "Chromium or chromedriver missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "); install them with: apt-get install -y --no-install-recommends chromium"
-                    + " chromium-driver";
-            if ("true".equals(System.getenv("CI"))) {
-                fail("under CI=true the browser tests must run: " + message);
-            }
-            Assumptions.abort(message);
-        }
-        try (InputStream in = PagesBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Files.createDirectories(SCREENSHOTS);
+    static void start() {
+        Chromium.requireInstalled();
+        chromium = new Chromium();
         node = new PageFixture();
-        browser = chromium(true);
+        browser = chromium.open(true);
     }
 
     @AfterAll
@@ -81,7 +49,9 @@ class PagesBrowserTest {
         if (node != null) {
             node.close();
         }
-        profiles.forEach(PagesBrowserTest::deleteTree);
+        if (chromium != null) {
+            chromium.close();
+        }
     }
 
     @Test
@@ -114,8 +84,8 @@ class PagesBrowserTest {
                 assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
                         .as(url)
                         .isEqualTo(lang);
-                screenshot(browser, page.getKey() + "-" + lang);
-                problems.addAll(axeViolations(browser, page.getKey() + " (" + lang + ")"));
+                Chromium.screenshot(browser, page.getKey() + "-" + lang);
+                problems.addAll(chromium.axeViolations(browser, page.getKey() + " (" + lang + ")"));
             }
         }
 
@@ -127,14 +97,14 @@ class PagesBrowserTest {
         browser.get("data:text/html;charset=utf-8,<!DOCTYPE html><html><head><title>x</title>"
                 + "</head><body><img src='a.png'><input type='text'></body></html>");
 
-        assertThat(axeViolations(browser, "broken page"))
+        assertThat(chromium.axeViolations(browser, "broken page"))
                 .anySatisfy(v -> assertThat(v).contains("image-alt"))
                 .anySatisfy(v -> assertThat(v).contains("label"));
     }
 
     @Test
     void aVisitorWithoutJavascriptFindsTheirPlaceFiltersOpensAnItemPagesAndSwitchesLanguage() {
-        WebDriver plain = chromium(false);
+        WebDriver plain = chromium.open(false);
         try {
             // Home: a postcode shared by several communes, and a theme.
             plain.get(node.baseUrl() + "/");
@@ -182,7 +152,7 @@ class PagesBrowserTest {
             assertThat(plain.findElement(By.tagName("h1")).getText())
                     .isEqualTo("Ways to take part around Bordeaux");
             assertThat(texts(plain.findElements(By.cssSelector(".card h3 a")))).isEqualTo(second);
-            screenshot(plain, "journey-end-en");
+            Chromium.screenshot(plain, "journey-end-en");
         } finally {
             plain.quit();
         }
@@ -250,87 +220,10 @@ class PagesBrowserTest {
                 // no dialog: nothing ran
             }
         }
-        screenshot(browser, "hostile-item");
-    }
-
-    private static List<String> axeViolations(WebDriver driver, String page) {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        js.executeScript(axe);
-        Object result = js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
-                        + ".then(r => done(r.violations.map(v => v.id + ' [' + v.impact + '] '"
-                        + " + v.help + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
-                        + ".catch(e => done(['axe failed: ' + e]));",
-                AXE_TAGS);
-        List<String> problems = new ArrayList<>();
-        for (Object violation : (List<?>) result) {
-            problems.add(page + ": " + violation);
-        }
-        return problems;
-    }
-
-    private static WebDriver chromium(boolean javascript) {
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("parvis-chromium");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        profiles.add(profile);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-dev-shm-usage",
-                "--window-size=1280,1600",
-                "--lang=fr-FR",
-                "--user-data-dir=" + profile);
-        // A French-speaking visitor, so that Accept-Language picks French unless told otherwise.
-        options.setExperimentalOption(
-                "prefs",
-                javascript
-                        ? Map.of("intl.accept_languages", "fr-FR,fr")
-                        : Map.of(
-                                "intl.accept_languages",
-                                "fr-FR,fr",
-                                "profile.managed_default_content_settings.javascript",
-                                2));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return driver;
-    }
-
-    private static void screenshot(WebDriver driver, String name) {
-        try {
-            byte[] png = ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Chromium.screenshot(browser, "hostile-item");
     }
 
     private static List<String> texts(List<WebElement> elements) {
         return elements.stream().map(WebElement::getText).toList();
-    }
-
-    private static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary profile is harmless
-        }
     }
 }
