@@ -19,6 +19,7 @@ import org.parvis.model.Counts;
 import org.parvis.model.Item;
 import org.parvis.model.LocalizedText;
 import org.parvis.model.MeetingDetails;
+import org.parvis.model.Outcome;
 import org.parvis.model.Process;
 import org.parvis.model.ProcessStatus;
 import org.parvis.model.SourceKey;
@@ -44,6 +45,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -383,6 +385,7 @@ public final class Pages {
                                 .toList(),
                         steps,
                         meetings,
+                        outcomes(t, formats, process, contributions, lang),
                         counts(t, process.counts(), contributions),
                         provenance(t, formats, process, platform),
                         why(t, process, place, chosenThemes, lang),
@@ -615,7 +618,7 @@ public final class Pages {
         return reasons;
     }
 
-    private String window(
+    private static String window(
             Texts t, Formats formats, @Nullable Instant start, @Nullable Instant end) {
         if (start != null && end != null) {
             return t.format("window.both", formats.date(start), formats.lastDay(end));
@@ -625,6 +628,58 @@ public final class Pages {
             return t.format("window.until", formats.lastDay(end));
         }
         return t.get("window.none");
+    }
+
+    /** The outcomes of a process, each with the proposals it carries out, titled when known. */
+    private static List<Views.OutcomeView> outcomes(
+            Texts t,
+            Formats formats,
+            Process process,
+            List<Contribution> contributions,
+            Lang lang) {
+        if (process.followUp() == null) {
+            return List.of();
+        }
+        List<String> preferred = List.of(lang.code());
+        Map<URI, Contribution> byId = new HashMap<>();
+        contributions.forEach(contribution -> byId.put(contribution.id(), contribution));
+        List<Views.OutcomeView> views = new ArrayList<>();
+        for (Outcome outcome : process.followUp().outcomes()) {
+            List<Views.Link> carriesOut = new ArrayList<>();
+            for (URI target : outcome.implementsIds()) {
+                String href = PageUrls.webHref(target);
+                if (href == null) {
+                    continue; // nothing a browser should follow
+                }
+                Contribution known = byId.get(target);
+                String label = known == null || known.title().isEmpty()
+                        ? t.get("item.outcome.proposal")
+                        : known.title().best(preferred);
+                carriesOut.add(new Views.Link(href, label));
+            }
+            List<String> status = new ArrayList<>();
+            if (outcome.statusLabel() != null && !outcome.statusLabel().isEmpty()) {
+                status.add(outcome.statusLabel().best(preferred));
+            }
+            if (outcome.progress() != null) {
+                status.add(t.format("item.outcome.progress", outcome.progress()));
+            }
+            Instant start = outcome.startDate() == null
+                    ? null
+                    : outcome.startDate().atStartOfDay(Formats.ZONE).toInstant();
+            // An end date is the last day of the work; windows take the instant after it.
+            Instant end = outcome.endDate() == null
+                    ? null
+                    : outcome.endDate().plusDays(1).atStartOfDay(Formats.ZONE).toInstant();
+            views.add(new Views.OutcomeView(
+                    outcome.title().best(preferred),
+                    otherLang(outcome.title(), preferred, lang),
+                    PageUrls.webLink(outcome.id(), process.id()),
+                    status.isEmpty() ? null : String.join(" · ", status),
+                    start == null && end == null ? null : window(t, formats, start, end),
+                    carriesOut));
+        }
+        return views;
     }
 
     /** The current step when the source marks none: the one whose window holds now. */

@@ -151,6 +151,22 @@ public final class Views {
             @Nullable String registrationHref,
             String originalHref) {}
 
+    /**
+     * What came of a process: an outcome (a Decidim accountability result…) with its status,
+     * execution window and the proposals it carries out.
+     */
+    public record OutcomeView(
+            String title,
+            @Nullable String contentLang,
+            String href,
+            @Nullable String status,
+            @Nullable String window,
+            List<Link> carriesOut) {
+        public OutcomeView {
+            carriesOut = List.copyOf(carriesOut);
+        }
+    }
+
     /** A labelled value of the provenance or counts lists. */
     public record Fact(String label, String value, @Nullable String href) {}
 
@@ -169,6 +185,7 @@ public final class Views {
             List<String> themes,
             List<StepView> steps,
             List<MeetingView> meetings,
+            List<OutcomeView> outcomes,
             List<Fact> counts,
             List<Fact> provenance,
             List<String> why,
@@ -179,6 +196,7 @@ public final class Views {
             themes = List.copyOf(themes);
             steps = List.copyOf(steps);
             meetings = List.copyOf(meetings);
+            outcomes = List.copyOf(outcomes);
             counts = List.copyOf(counts);
             provenance = List.copyOf(provenance);
             why = List.copyOf(why);

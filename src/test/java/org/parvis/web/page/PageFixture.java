@@ -23,6 +23,7 @@ import org.parvis.model.LocalizedText;
 import org.parvis.model.MeetingDetails;
 import org.parvis.model.Organiser;
 import org.parvis.model.OrganiserKind;
+import org.parvis.model.Outcome;
 import org.parvis.model.Process;
 import org.parvis.model.ProcessBuilder;
 import org.parvis.model.ProcessType;
@@ -61,6 +62,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +89,8 @@ final class PageFixture implements AutoCloseable {
     static final AreaId PERIGUEUX = AreaId.commune("24322");
 
     /** Payloads that would each set {@code window.__xss} or load something if they ran. */
+    static final URI MEETING_ID = URI.create("https://hostile.example/processes/xss/meetings/1");
+
     static final List<String> PAYLOADS = List.of(
             "<script>window.__xss = 'script'</script>",
             "<img src=x onerror=\"window.__xss = 'img'\">",
@@ -304,9 +309,33 @@ final class PageFixture implements AutoCloseable {
                 .addTerritory(TerritoryRef.of(BORDEAUX, Derivation.DECLARED))
                 .withParticipateUrl(URI.create("javascript:window.__xss='participate'"))
                 .withProvenance(placeholder)
+                .addOutcome(new Outcome(
+                        URI.create("javascript:window.__xss='outcome'"),
+                        LocalizedText.of("fr", "Suite " + PAYLOADS.get(4)),
+                        null,
+                        "done",
+                        LocalizedText.of("fr", "Fait " + PAYLOADS.get(0)),
+                        100,
+                        null,
+                        null,
+                        List.of(URI.create("javascript:window.__xss='implements'")),
+                        null,
+                        null))
+                .addOutcome(new Outcome(
+                        URI.create("https://hostile.example/processes/xss/results/2"),
+                        LocalizedText.of("fr", "Compte rendu publié"),
+                        null,
+                        "in_progress",
+                        LocalizedText.of("fr", "En cours"),
+                        40,
+                        LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(10),
+                        LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(20),
+                        List.of(MEETING_ID),
+                        null,
+                        null))
                 .build();
         Contribution meeting = new Contribution(
-                URI.create("https://hostile.example/processes/xss/meetings/1"),
+                MEETING_ID,
                 new SourceKey(XSS_SOURCE, "meeting/1"),
                 null,
                 ContributionKind.MEETING,

@@ -300,6 +300,25 @@ class PagesTest {
     }
 
     @Test
+    void itemPageSaysWhatCameOfTheProcessAndLinksOnlyWebAddresses() {
+        String body = node.get("/items/" + PageFixture.XSS_KEY).body();
+        String outcomes = body.substring(
+                body.indexOf("id=\"outcomes-heading\""),
+                body.indexOf("</section>", body.indexOf("id=\"outcomes-heading\"")));
+
+        assertThat(outcomes)
+                .contains("Ce qui en est sorti")
+                .contains("Suite \"&gt;&lt;script&gt;")
+                .contains("100 % réalisé")
+                .contains("En cours · 40 % réalisé")
+                .contains("<a href=\"" + PageFixture.MEETING_ID + "\">Réunion &lt;svg")
+                .contains("<a href=\"https://hostile.example/processes/xss/results/2\">")
+                .doesNotContain("<script", "href=\"javascript:");
+        // The outcome whose own address is not a web link points to its process instead.
+        assertThat(outcomes).contains("<a href=\"https://hostile.example/processes/xss\">");
+    }
+
+    @Test
     void badParametersGetAFriendlyHtmlPageNamingThem() {
         PageFixture.Answer place = node.get("/feed?place=nowhere");
         PageFixture.Answer kind = node.get(BORDEAUX_FEED + "&kinds=lottery&lang=en");
