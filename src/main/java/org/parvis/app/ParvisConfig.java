@@ -67,6 +67,18 @@ record ParvisConfig(URI contact, List<SourceConfig> sources, MailConfig mail) {
 
     static final Duration DEFAULT_INTERVAL = Duration.ofHours(6);
 
+    static final String SOURCE_PREFIX = "PARVIS_SOURCE_";
+
+    /** The source settings an environment variable can override. */
+    static final List<String> SOURCE_VARIABLES = List.of(
+            "BASE_URL",
+            "NAME",
+            "ORGANISER",
+            "TERRITORY",
+            "LOCALES",
+            "INTERVAL",
+            "REQUESTS_PER_MINUTE");
+
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
 
     private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
@@ -121,10 +133,111 @@ record ParvisConfig(URI contact, List<SourceConfig> sources, MailConfig mail) {
      * returns {@link #empty()}.
      */
     static ParvisConfig load(@Nullable Path file) {
+        ParvisConfig fromFile;
         if (file == null) {
-            return Files.isRegularFile(DEFAULT_FILE) ? read(DEFAULT_FILE) : empty();
+            fromFile = Files.isRegularFile(DEFAULT_FILE) ? read(DEFAULT_FILE) : empty();
+        } else {
+            fromFile = read(file);
         }
-        return read(file);
+        return fromFile.withEnvironment(System.getenv());
+    }
+
+    /**
+     * This configuration with the environment's overrides, which win over the file (a deployment
+     * changes a URL or a rate without editing it): {@code PARVIS_CONTACT}, and for a source whose
+     * id is {@code bordeaux-participation}, {@code PARVIS_SOURCE_BORDEAUX_PARTICIPATION_<KEY>}
+     * with a key of {@link #SOURCE_VARIABLES}. The mail block has its own variables ({@link
+     * MailConfig}). A {@code PARVIS_SOURCE_} variable that names no configured source or no key
+     * is refused, so that a typo does not go unnoticed.
+     */
+    ParvisConfig withEnvironment(Map<String, String> env) {
+        Map<String, SourceConfig> byPrefix = new LinkedHashMap<>();
+        for (SourceConfig source : sources) {
+            byPrefix.put(sourcePrefix(source.id()), source);
+        }
+        for (String variable : new TreeSet<>(env.keySet())) {
+            if (!variable.startsWith(SOURCE_PREFIX)) {
+                continue;
+            }
+            boolean known = byPrefix.keySet().stream()
+                    .anyMatch(prefix -> variable.startsWith(prefix)
+                            && SOURCE_VARIABLES.contains(variable.substring(prefix.length())));
+            if (!known) {
+                throw new ParvisConfigException("environment variable " + variable
+                        + " names no configured source and setting; expected "
+                        + SOURCE_PREFIX + "<SOURCE ID in capitals, - as _>_<KEY> with a source of "
+                        + sources.stream().map(SourceConfig::id).toList() + " and a key of "
+                        + SOURCE_VARIABLES);
+            }
+        }
+
+        List<SourceConfig> overridden = new ArrayList<>();
+        for (Map.Entry<String, SourceConfig> entry : byPrefix.entrySet()) {
+            String prefix = entry.getKey();
+            SourceConfig source = entry.getValue();
+            Map<String, String> set = new LinkedHashMap<>();
+            for (String key : SOURCE_VARIABLES) {
+                String value = env.get(prefix + key);
+                if (value != null && !value.isBlank()) {
+                    set.put(key, value.strip());
+                }
+            }
+            try {
+                overridden.add(set.isEmpty() ? source : override(source, set));
+            } catch (IllegalArgumentException e) {
+                throw new ParvisConfigException(
+                        "environment " + prefix + set.keySet() + " of" + " source '" + source.id()
+                                + "': " + e.getMessage(),
+                        e);
+            }
+        }
+        String contact = env.get("PARVIS_CONTACT");
+        return new ParvisConfig(
+                contact == null || contact.isBlank()
+                        ? this.contact
+                        : contact(Path.of("PARVIS_CONTACT"), contact),
+                overridden,
+                mail);
+    }
+
+    private static String sourcePrefix(String sourceId) {
+        return SOURCE_PREFIX + sourceId.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+    }
+
+    private static SourceConfig override(SourceConfig source, Map<String, String> set) {
+        String baseUrl = set.get("BASE_URL");
+        String territory = set.get("TERRITORY");
+        String locales = set.get("LOCALES");
+        String interval = set.get("INTERVAL");
+        String rate = set.get("REQUESTS_PER_MINUTE");
+        int requestsPerMinute;
+        try {
+            requestsPerMinute = rate == null ? source.requestsPerMinute() : Integer.parseInt(rate);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "REQUESTS_PER_MINUTE '" + rate + "' is not a whole number", e);
+        }
+        URI url;
+        try {
+            url = baseUrl == null ? source.baseUrl() : new URI(baseUrl);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(
+                    "BASE_URL '" + baseUrl + "' is not a URL: " + e.getMessage(), e);
+        }
+        return new SourceConfig(
+                source.id(),
+                source.kind(),
+                url,
+                set.getOrDefault("NAME", source.name()),
+                set.getOrDefault("ORGANISER", source.organiserName()),
+                territory == null ? source.territory() : AreaId.parse(territory),
+                locales == null ? source.locales() : List.of(locales.split("\\s*,\\s*")),
+                interval == null ? source.interval() : parseDuration(interval),
+                source.licence(),
+                source.sample(),
+                source.categoryThemes(),
+                source.scopes(),
+                requestsPerMinute);
     }
 
     /** Reads and validates a configuration file. */
