@@ -145,13 +145,16 @@ class DecidimConnectorTest {
         assertThat(run.outcome()).as(run.error()).isEqualTo(Outcome.SUCCESS);
         assertThat(run.itemsNew()).isEqualTo(decidim.countRecords()).isEqualTo(77);
         assertThat(issueTypes(run)).containsExactly("unresolved-scope");
-        // Version probe, spaces, two pages of 60 proposals, one page for each other component.
-        assertThat(run.requests()).isEqualTo(10);
+        // Version probe, space list, one request per space (4) with the first page of each of its
+        // components, and the second page of the 60 proposals.
+        assertThat(run.requests()).isEqualTo(7);
         assertThat(decidim.listOperations())
                 .startsWith(DecidimQueries.DETECT, DecidimQueries.SPACES)
-                .containsOnlyOnce(DecidimQueries.BUDGETS, DecidimQueries.DEBATES)
-                .filteredOn(DecidimQueries.PROPOSALS::equals)
-                .hasSize(3);
+                .containsOnlyOnce(DecidimQueries.PROPOSALS)
+                .doesNotContain(
+                        DecidimQueries.MEETINGS, DecidimQueries.DEBATES, DecidimQueries.BUDGETS)
+                .filteredOn(DecidimQueries.SPACE::equals)
+                .hasSize(4);
     }
 
     @ParameterizedTest
@@ -252,6 +255,7 @@ class DecidimConnectorTest {
         HarvestRun edited = harvest();
 
         assertThat(unchanged.itemsUnchanged()).isEqualTo(77);
+        assertThat(unchanged.requests()).isEqualTo(7);
         assertThat(unchanged.itemsNew() + unchanged.itemsChanged() + unchanged.itemsRemoved())
                 .isZero();
         assertThat(edited.outcome()).isEqualTo(Outcome.SUCCESS);
@@ -307,10 +311,46 @@ class DecidimConnectorTest {
         assertThat(store.findLastRun(SOURCE)).contains(run);
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = Fault.class,
+            names = {"SERVER_ERROR", "TRUNCATED_JSON", "HTML_PAGE"})
+    void failedSpaceRequestIsReadComponentByComponent(Fault fault) throws IOException {
+        start("0.30", "0.30.0");
+        decidim.fail(DecidimQueries.SPACE, fault, ATTEMPTS);
+
+        HarvestRun run = harvest();
+
+        assertThat(run.outcome()).as(run.error()).isEqualTo(Outcome.SUCCESS);
+        assertThat(run.itemsNew()).isEqualTo(77);
+        assertThat(run.issues())
+                .filteredOn(issue -> issue.recordRef() != null
+                        && issue.recordRef().startsWith(DecidimQueries.SPACE))
+                .isNotEmpty()
+                .allSatisfy(issue -> assertThat(issue.message()).contains("read one by one"));
+        assertThat(decidim.listOperations()).contains(DecidimQueries.MEETINGS);
+    }
+
+    @Test
+    void componentFailingAfterItsSpaceRequestFailedKeepsWhatWasHarvested() throws IOException {
+        start("0.28", "0.28.4");
+        harvest();
+        long before = live();
+        decidim.fail(DecidimQueries.SPACE, Fault.HTML_PAGE, 1);
+        decidim.fail(DecidimQueries.PROPOSALS, Fault.HTML_PAGE, 1);
+
+        HarvestRun run = harvest();
+
+        assertThat(run.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(run.error()).contains(DecidimQueries.PROPOSALS + " (component 101)");
+        assertThat(run.itemsRemoved()).isZero();
+        assertThat(live()).isEqualTo(before);
+    }
+
     @Test
     void tooManyRequestsIsWaitedOutAndTheRunCompletes() throws IOException {
         start("0.30", "0.30.0");
-        decidim.fail(DecidimQueries.MEETINGS, Fault.RATE_LIMITED, 1);
+        decidim.fail(DecidimQueries.SPACE, Fault.RATE_LIMITED, 1);
 
         HarvestRun run = harvest();
 
@@ -336,6 +376,8 @@ class DecidimConnectorTest {
         harvest();
         long before = live();
         decidim.setLargeBodyBytes(2 * 1024 * 1024);
+        // The space request is refused, then its meetings component read on its own.
+        decidim.fail(DecidimQueries.SPACE, Fault.LARGE_BODY, 1);
         decidim.fail(DecidimQueries.MEETINGS, Fault.LARGE_BODY, 1);
 
         HarvestRun run = harvest(HttpFetcher.Settings.defaults(
