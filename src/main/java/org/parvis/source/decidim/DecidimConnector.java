@@ -257,7 +257,10 @@ public final class DecidimConnector implements Connector {
         String id = component.path("id").asText("");
         Optional<Records> found = DecidimQueries.Records.find(typename);
         if (id.isEmpty() || found.isEmpty()) {
-            // TODO(#4): blogs and pages.
+            // Surveys only set the kind of their process (DecidimMapper); their answers are
+            // private. TODO(#4): accountability results (Accountability.results: status,
+            // progress, dates, linked proposals) as outcomes once the model has an Outcome;
+            // blogs and pages.
             return;
         }
         Records records = found.get();

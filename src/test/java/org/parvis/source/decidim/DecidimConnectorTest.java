@@ -143,18 +143,18 @@ class DecidimConnectorTest {
         HarvestRun run = harvest();
 
         assertThat(run.outcome()).as(run.error()).isEqualTo(Outcome.SUCCESS);
-        assertThat(run.itemsNew()).isEqualTo(decidim.countRecords()).isEqualTo(77);
+        assertThat(run.itemsNew()).isEqualTo(decidim.countRecords()).isEqualTo(78);
         assertThat(issueTypes(run)).containsExactly("unresolved-scope");
-        // Version probe, space list, one request per space (4) with the first page of each of its
+        // Version probe, space list, one request per space (5) with the first page of each of its
         // components, and the second page of the 60 proposals.
-        assertThat(run.requests()).isEqualTo(7);
+        assertThat(run.requests()).isEqualTo(8);
         assertThat(decidim.listOperations())
                 .startsWith(DecidimQueries.DETECT, DecidimQueries.SPACES)
                 .containsOnlyOnce(DecidimQueries.PROPOSALS)
                 .doesNotContain(
                         DecidimQueries.MEETINGS, DecidimQueries.DEBATES, DecidimQueries.BUDGETS)
                 .filteredOn(DecidimQueries.SPACE::equals)
-                .hasSize(4);
+                .hasSize(5);
     }
 
     @ParameterizedTest
@@ -193,6 +193,9 @@ class DecidimConnectorTest {
         assertThat(budget.processType()).isEqualTo(ProcessType.PARTICIPATORY_BUDGET);
         assertThat(budget.territories())
                 .containsExactly(new TerritoryRef(MERIGNAC, Derivation.MAPPED, "Mérignac"));
+
+        // A survey alone makes a survey; accountability results leave the kind as it is.
+        assertThat(process("enquete-parcs-jardins").processType()).isEqualTo(ProcessType.SURVEY);
 
         Process quais = process("quais-bastide");
         assertThat(quais.territories())
@@ -254,8 +257,8 @@ class DecidimConnectorTest {
         decidim.removeProposal("1004");
         HarvestRun edited = harvest();
 
-        assertThat(unchanged.itemsUnchanged()).isEqualTo(77);
-        assertThat(unchanged.requests()).isEqualTo(7);
+        assertThat(unchanged.itemsUnchanged()).isEqualTo(78);
+        assertThat(unchanged.requests()).isEqualTo(8);
         assertThat(unchanged.itemsNew() + unchanged.itemsChanged() + unchanged.itemsRemoved())
                 .isZero();
         assertThat(edited.outcome()).isEqualTo(Outcome.SUCCESS);
@@ -322,7 +325,7 @@ class DecidimConnectorTest {
         HarvestRun run = harvest();
 
         assertThat(run.outcome()).as(run.error()).isEqualTo(Outcome.SUCCESS);
-        assertThat(run.itemsNew()).isEqualTo(77);
+        assertThat(run.itemsNew()).isEqualTo(78);
         assertThat(run.issues())
                 .filteredOn(issue -> issue.recordRef() != null
                         && issue.recordRef().startsWith(DecidimQueries.SPACE))
@@ -356,7 +359,7 @@ class DecidimConnectorTest {
 
         assertThat(run.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(run.retries()).isEqualTo(1);
-        assertThat(run.itemsNew()).isEqualTo(77);
+        assertThat(run.itemsNew()).isEqualTo(78);
     }
 
     @Test
@@ -367,7 +370,7 @@ class DecidimConnectorTest {
         HarvestRun run = harvest();
 
         assertThat(run.outcome()).isEqualTo(Outcome.SUCCESS);
-        assertThat(run.itemsNew()).isEqualTo(77);
+        assertThat(run.itemsNew()).isEqualTo(78);
     }
 
     @Test
