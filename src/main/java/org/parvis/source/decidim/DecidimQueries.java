@@ -70,8 +70,8 @@ public final class DecidimQueries {
             case "Assembly" -> "assembly";
             default -> throw new IllegalArgumentException("no space query for " + space);
         };
-        StringBuilder query = new StringBuilder("query " + SPACE + "($id: ID!) {" + " space: "
-                + root + "(id: $id) { id components { id __typename");
+        StringBuilder query = new StringBuilder("query " + SPACE + "($id: ID!) { space: " + root
+                + "(id: $id) { id components { id __typename");
         StringBuilder fragments = new StringBuilder();
         for (Records records : Records.values()) {
             query.append(" ... on ")
