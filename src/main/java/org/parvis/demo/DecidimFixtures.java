@@ -16,8 +16,9 @@ import java.util.Map;
  * The content of the loopback Decidim: a fictional "Participation Bordeaux Métropole" instance
  * written for Parvis, with a cycling plan (60 proposals, so that proposals take two pages, and
  * three meetings), a participatory budget in Mérignac (projects, proposals with addresses,
- * debates), the redevelopment of the Bastide quays (a neighbourhood scope no gazetteer knows) and
- * a consultative assembly. Dates are relative to the instant given; shapes follow the generation
+ * debates, an accountability component), the redevelopment of the Bastide quays (a neighbourhood
+ * scope no gazetteer knows), a questionnaire on parks (a survey component alone) and a
+ * consultative assembly. Dates are relative to the instant given; shapes follow the generation
  * (plain step dates in 0.27, scopes and categories before 0.30, taxonomies from 0.30).
  *
  * <p>Objects are mutable maps: {@link FakeDecidim} edits them under its lock.
@@ -271,6 +272,15 @@ final class DecidimFixtures {
         debate.put("author", author("Ville de Mérignac", "merignac"));
         themes(debate, "Mérignac", "Cadre de vie");
         component("203", "Debates", "Débats", Map.of("debates", List.of(debate)));
+        component(
+                "204",
+                "Accountability",
+                "Suivi des projets",
+                Map.of(
+                        "results",
+                        List.of(
+                                result("6001", "Un verger partagé au parc du Vivier", 40),
+                                result("6002", "Des fontaines à eau dans le centre-ville", 100))));
         Map<String, Object> budgetProcess = space(
                 "ParticipatoryProcess",
                 "12",
@@ -298,7 +308,11 @@ final class DecidimFixtures {
                                 "/processes/budget-participatif-merignac-2026/f/201/budgets")));
         budgetProcess.put(
                 "components",
-                List.of(ref("201", "Budgets"), ref("202", "Proposals"), ref("203", "Debates")));
+                List.of(
+                        ref("201", "Budgets"),
+                        ref("202", "Proposals"),
+                        ref("203", "Debates"),
+                        ref("204", "Accountability")));
         processes.add(budgetProcess);
 
         // 3. The Bastide quays: a neighbourhood scope.
@@ -333,7 +347,45 @@ final class DecidimFixtures {
         quais.put("components", List.of(ref("301", "Meetings")));
         processes.add(quais);
 
-        // 4. An assembly.
+        // 4. A questionnaire on parks: a survey component and nothing else.
+        Map<String, Object> questionnaire = new LinkedHashMap<>();
+        questionnaire.put("id", "71");
+        questionnaire.put("title", text("Vos usages des parcs et jardins", null));
+        questionnaire.put(
+                "description",
+                text(
+                        "<p>Dix questions, cinq minutes : dites-nous comment vous profitez des"
+                                + " parcs de la métropole.</p>",
+                        null));
+        questionnaire.put("tos", null);
+        questionnaire.put("forType", "Decidim::Surveys::Survey");
+        questionnaire.put("createdAt", at(-8));
+        questionnaire.put("updatedAt", at(-8));
+        questionnaire.put("questions", List.of());
+        Map<String, Object> survey = object("Survey");
+        survey.put("id", "81");
+        survey.put("createdAt", at(-8));
+        survey.put("updatedAt", at(-8));
+        survey.put("questionnaire", questionnaire);
+        component("401", "Surveys", "Questionnaire", Map.of("surveys", List.of(survey)));
+        Map<String, Object> parks = space(
+                "ParticipatoryProcess",
+                "14",
+                "enquete-parcs-jardins",
+                "Enquête sur les parcs et jardins",
+                null,
+                "Aidez-nous à mieux entretenir et aménager les parcs de la métropole.",
+                "Métropole",
+                "Territoires",
+                "Nature en ville",
+                null);
+        parks.put("startDate", date(-7));
+        parks.put("endDate", date(23));
+        parks.put("steps", List.of(step("37", "Questionnaire en ligne", -7, 23, true, 0, null)));
+        parks.put("components", List.of(ref("401", "Surveys")));
+        processes.add(parks);
+
+        // 5. An assembly.
         component(
                 "501",
                 "Meetings",
@@ -555,6 +607,32 @@ final class DecidimFixtures {
         meeting.put("totalCommentsCount", 0);
         themes(meeting, "Métropole", null);
         return meeting;
+    }
+
+    /** An accountability result at {@code progress} per cent. */
+    private Map<String, Object> result(String id, String title, int progress) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", progress == 100 ? "3" : "2");
+        status.put("key", progress == 100 ? "completed" : "in_progress");
+        status.put("name", text(progress == 100 ? "Réalisé" : "En cours", null));
+        status.put("progress", progress == 100 ? 100 : 50);
+        Map<String, Object> result = object("Result");
+        result.put("id", id);
+        result.put("reference", "BM-RESU-2026-02-" + id);
+        result.put("title", text(title, null));
+        result.put("description", text("<p>" + title + " : travaux engagés.</p>", null));
+        result.put("startDate", date(-30));
+        result.put("endDate", date(120));
+        result.put("progress", (double) progress);
+        result.put("weight", 0);
+        result.put("childrenCount", 0);
+        result.put("children", List.of());
+        result.put("status", status);
+        result.put("createdAt", at(-30));
+        result.put("updatedAt", at(-2));
+        result.put("totalCommentsCount", 0);
+        themes(result, "Mérignac", "Cadre de vie");
+        return result;
     }
 
     private static Map<String, Object> author(String name, String nickname) {

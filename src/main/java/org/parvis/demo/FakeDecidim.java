@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.GraphQLSchema;
@@ -46,7 +45,8 @@ import java.util.function.Function;
  * graphql-java against the reconstructed schema of one Decidim generation (0.27, 0.28 or 0.30)
  * over realistic French fixture data ({@link DecidimFixtures}), so that a query naming a field the
  * generation lacks fails here as it would in production. Decidim's limits are applied: pages of at
- * most 50, query depth 15 and complexity 5000 (connections weigh their page size).
+ * most 50, query depth 15 and complexity 5000 (connections weigh their page size, a selection on
+ * an interface its costliest type: {@link DecidimComplexity}).
  *
  * <p>Tests can script faults per GraphQL operation ({@link #fail}), edit or remove records, and
  * read what was asked ({@link #listOperations}). Thread-safe. Listens on 127.0.0.1 on a free
@@ -107,15 +107,13 @@ public final class FakeDecidim implements AutoCloseable {
         roots.put("decidim", args -> Map.of("version", version, "applicationName", "Decidim"));
         roots.put("participatoryProcesses", args -> data.processes);
         roots.put("assemblies", args -> data.assemblies);
+        roots.put("participatoryProcess", args -> find(data.processes, args));
+        roots.put("assembly", args -> find(data.assemblies, args));
         roots.put("component", args -> data.components.get(String.valueOf(args.get("id"))));
         GraphQLSchema schema = DecidimSchema.build(sdl, roots);
         this.graphql = GraphQL.newGraphQL(schema)
-                .instrumentation(new ChainedInstrumentation(List.of(
-                        new MaxQueryDepthInstrumentation(15),
-                        new MaxQueryComplexityInstrumentation(5000, (env, child) -> {
-                            Object first = env.getArguments().get("first");
-                            return first instanceof Integer size ? 1 + child * size : 1 + child;
-                        }))))
+                .instrumentation(new ChainedInstrumentation(
+                        List.of(new MaxQueryDepthInstrumentation(15), new DecidimComplexity(5000))))
                 .build();
 
         AtomicInteger threads = new AtomicInteger();
@@ -267,6 +265,18 @@ public final class FakeDecidim implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("no proposal " + id);
+    }
+
+    /** The space with the {@code id} (or {@code slug}) argument, as Decidim's finders answer. */
+    private static @Nullable Map<String, Object> find(
+            List<Map<String, Object>> spaces, Map<String, Object> args) {
+        for (Map<String, Object> space : spaces) {
+            if (space.get("id").equals(args.get("id"))
+                    || (args.get("slug") != null && space.get("slug").equals(args.get("slug")))) {
+                return space;
+            }
+        }
+        return null;
     }
 
     /** The operation names received, in order. */

@@ -10,6 +10,7 @@ import org.parvis.source.HarvestContext;
 import org.parvis.source.Listing;
 import org.parvis.source.SourceConfig;
 import org.parvis.source.decidim.DecidimMapper.Space;
+import org.parvis.source.decidim.DecidimQueries.Records;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,23 +20,29 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads a Decidim instance through its GraphQL API ({@code POST {baseUrl}/api}): detects the API
  * generation (version string if disclosed, else the fields of {@code ParticipatoryProcess}), lists
- * every participatory process and assembly with their components in one request, then pages
- * through each proposals, meetings, debates and budgets component, {@value
- * DecidimQueries#PAGE_SIZE} records at a time (Decidim's largest page), following cursors.
+ * every participatory process and assembly with their components in one request, then reads each
+ * space in one request that brings the first page ({@value DecidimQueries#PAGE_SIZE} records,
+ * Decidim's largest) of each of its proposals, meetings, debates and budgets components, and
+ * follows cursors only for the components that have more. An instance whose components hold at
+ * most 50 records each thus costs two requests plus one per space.
+ *
+ * <p>Re-harvests cost the same: the API gives components no modification date, a record's
+ * {@code updatedAt} cannot reveal a removed record, and {@code POST /api} answers carry no
+ * validators for a conditional request, so the connector cannot tell an unchanged space without
+ * reading it. The store then finds every record unchanged and does no further work.
  *
  * <p>Versions newer than 0.30 are queried with the 0.30 documents; if the instance rejects one, a
- * {@code schema-rejected} issue names the version and the errors. A component that fails (HTTP
- * error, HTML page, cut JSON, GraphQL errors) is reported and skipped, the others are still read,
- * and the listing is then incomplete so that nothing is removed. A record that cannot be mapped
- * (no id, no title) is reported as {@code bad-record} and also makes the listing incomplete.
- *
- * <p>TODO(#4): skip unchanged components on re-harvest; the API has no modification date on
- * components, so an unchanged instance still costs one request per component page.
+ * {@code schema-rejected} issue names the version and the errors. A space whose request fails is
+ * reported and read again component by component. A component that fails (HTTP error, HTML page,
+ * cut JSON, GraphQL errors) is reported and skipped, the others are still read, and the listing is
+ * then incomplete so that nothing is removed. A record that cannot be mapped (no id, no title) is
+ * reported as {@code bad-record} and also makes the listing incomplete.
  *
  * <p>Stateless and thread-safe.
  */
@@ -123,11 +130,9 @@ public final class DecidimConnector implements Connector {
             }
         }
 
-        // 3. The components' records.
+        // 3. The components' records: one request per space, then the pages after the first.
         for (Space space : read) {
-            for (JsonNode component : components.get(space)) {
-                readComponent(run, space, component);
-            }
+            readSpace(run, space, components.get(space));
         }
 
         LOG.debug(
@@ -168,6 +173,7 @@ public final class DecidimConnector implements Connector {
         }
     }
 
+    /** Sends a query; a failure is reported and makes the listing incomplete. */
     private JsonNode call(Run run, String operation, String query, Map<String, ?> variables)
             throws GraphqlCall.Failure, InterruptedException {
         try {
@@ -177,73 +183,107 @@ public final class DecidimConnector implements Connector {
                     + (variables.containsKey("id")
                             ? " (component " + variables.get("id") + ")"
                             : "");
-            if (e.isRejected()
-                    && run.versionString != null
-                    && DecidimVersion.isNewerThanKnown(run.versionString)) {
-                run.ctx.report(
-                        "schema-rejected",
-                        where,
-                        run.api,
-                        "Decidim " + run.versionString + " is newer than the versions Parvis"
-                                + " knows (0.27 to 0.30) and rejects the 0.30 query: "
-                                + e.getMessage());
-            } else {
-                run.ctx.report(e.type(), where, run.api, e.getMessage());
-            }
+            report(run, where, e, "");
             run.problems.add(where + ": " + e.getMessage());
             throw e;
         }
     }
 
-    private void readComponent(Run run, Space space, JsonNode component)
+    private static void report(Run run, String where, GraphqlCall.Failure e, String consequence) {
+        if (e.isRejected()
+                && run.versionString != null
+                && DecidimVersion.isNewerThanKnown(run.versionString)) {
+            run.ctx.report(
+                    "schema-rejected",
+                    where,
+                    run.api,
+                    "Decidim " + run.versionString + " is newer than the versions Parvis"
+                            + " knows (0.27 to 0.30) and rejects the 0.30 query: "
+                            + e.getMessage() + consequence);
+        } else {
+            run.ctx.report(e.type(), where, run.api, e.getMessage() + consequence);
+        }
+    }
+
+    /**
+     * Reads the first page of every component of a space in one request, then the next pages of
+     * the components that have more. If that request fails (a schema that refuses one record
+     * type, an answer over the size cap…), the failure is reported and the components are read
+     * one by one, so that one faulty component costs only its own records; the listing is then
+     * incomplete only if a component also fails on its own. The first pages are asked per space
+     * rather than in the space list so that an answer stays within the size cap.
+     */
+    private void readSpace(Run run, Space space, JsonNode listed) throws InterruptedException {
+        String where = DecidimQueries.SPACE + " (" + space.typename() + " " + space.id() + ")";
+        JsonNode answered;
+        try {
+            answered = GraphqlCall.execute(
+                            run.ctx,
+                            run.api,
+                            DecidimQueries.SPACE,
+                            DecidimQueries.space(run.version, space.typename()),
+                            Map.of("id", space.id()))
+                    .path("space")
+                    .path("components");
+            if (!answered.isArray()) {
+                // A space listed a moment ago must answer; silence would delete its records.
+                throw new GraphqlCall.Failure(
+                        "bad-page", "the space has no components list", false);
+            }
+        } catch (GraphqlCall.Failure e) {
+            report(run, where, e, "; its components are read one by one");
+            for (JsonNode component : listed) {
+                readComponent(run, space, component, null);
+            }
+            return;
+        }
+        for (JsonNode component : answered) {
+            Optional<Records> records =
+                    DecidimQueries.Records.find(component.path("__typename").asText(""));
+            if (records.isPresent()) {
+                readComponent(run, space, component, component.path(records.get().field));
+            }
+        }
+    }
+
+    /**
+     * Reads a component's records page after page, starting from {@code firstPage} when the space
+     * request brought it, else from its first page.
+     */
+    private void readComponent(
+            Run run, Space space, JsonNode component, @Nullable JsonNode firstPage)
             throws InterruptedException {
         String typename = component.path("__typename").asText("");
         String id = component.path("id").asText("");
-        if (id.isEmpty()) {
+        Optional<Records> found = DecidimQueries.Records.find(typename);
+        if (id.isEmpty() || found.isEmpty()) {
+            // Surveys only set the kind of their process (DecidimMapper); their answers are
+            // private. TODO(#4): accountability results (Accountability.results: status,
+            // progress, dates, linked proposals) as outcomes once the model has an Outcome;
+            // blogs and pages.
             return;
         }
-        String operation;
-        String query;
-        String field;
-        switch (typename) {
-            case "Proposals" -> {
-                operation = DecidimQueries.PROPOSALS;
-                query = DecidimQueries.proposals(run.version);
-                field = "proposals";
-            }
-            case "Meetings" -> {
-                operation = DecidimQueries.MEETINGS;
-                query = DecidimQueries.meetings(run.version);
-                field = "meetings";
-            }
-            case "Debates" -> {
-                operation = DecidimQueries.DEBATES;
-                query = DecidimQueries.debates(run.version);
-                field = "debates";
-            }
-            case "Budgets" -> {
-                operation = DecidimQueries.BUDGETS;
-                query = DecidimQueries.budgets(run.version);
-                field = "budgets";
-            }
-            default -> {
-                // TODO(#4): surveys, accountability results, blogs and pages.
-                return;
-            }
-        }
+        Records records = found.get();
+        String operation = records.operation;
+        String field = records.field;
 
         String after = null;
         for (int page = 1; page <= MAX_PAGES; page++) {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("id", id);
-            variables.put("after", after);
-            JsonNode data;
-            try {
-                data = call(run, operation, query, variables);
-            } catch (GraphqlCall.Failure e) {
-                return;
+            JsonNode connection;
+            if (page == 1 && firstPage != null) {
+                connection = firstPage;
+            } else {
+                Map<String, Object> variables = new HashMap<>();
+                variables.put("id", id);
+                variables.put("after", after);
+                try {
+                    connection = call(run, operation, records.page(run.version), variables)
+                            .path("component")
+                            .path(field);
+                } catch (GraphqlCall.Failure e) {
+                    return;
+                }
             }
-            JsonNode connection = data.path("component").path(field);
             if (!connection.path("nodes").isArray()) {
                 // A component listed a moment ago must answer; silence would delete its records.
                 String problem = operation + " (component " + id + "): page " + page + " has no "

@@ -154,14 +154,27 @@ final class DecidimMapper {
         return new Space(typename, id, slug, url, builder.build());
     }
 
-    /** Processes with a budgets component are participatory budgets; the rest consultations. */
+    /**
+     * Processes with a budgets component are participatory budgets; those whose only way to
+     * contribute is a survey (no proposals, debates or budgets) are surveys; the rest
+     * consultations. Survey answers are private, so a survey is read as the kind of its process.
+     */
     private static ProcessType processType(JsonNode node) {
+        boolean survey = false;
+        boolean contributions = false;
         for (JsonNode component : node.path("components")) {
-            if ("Budgets".equals(component.path("__typename").asText())) {
-                return ProcessType.PARTICIPATORY_BUDGET;
+            switch (component.path("__typename").asText()) {
+                case "Budgets" -> {
+                    return ProcessType.PARTICIPATORY_BUDGET;
+                }
+                case "Surveys" -> survey = true;
+                case "Proposals", "Debates" -> contributions = true;
+                default -> {
+                    // Meetings, pages, blogs, results… do not change the kind.
+                }
             }
         }
-        return ProcessType.CONSULTATION;
+        return survey && !contributions ? ProcessType.SURVEY : ProcessType.CONSULTATION;
     }
 
     // ---- components ----

@@ -1,6 +1,8 @@
 package org.parvis.source.decidim;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The GraphQL documents the {@code decidim} connector sends, per API generation. Every one of them
@@ -18,6 +20,7 @@ public final class DecidimQueries {
     public static final String DETECT = "ParvisDetect";
 
     public static final String SPACES = "ParvisSpaces";
+    public static final String SPACE = "ParvisSpace";
     public static final String PROPOSALS = "ParvisProposals";
     public static final String MEETINGS = "ParvisMeetings";
     public static final String DEBATES = "ParvisDebates";
@@ -55,65 +58,151 @@ public final class DecidimQueries {
                 + TEXT;
     }
 
+    /**
+     * The first page of every supported component of one space, with the space's component list,
+     * in one request: {@code space} is {@code ParticipatoryProcess} or {@code Assembly}. Decidim
+     * weighs a selection on an interface by its costliest type, not by the sum of its fragments,
+     * so this stays within its complexity limit whenever each component's own page does.
+     */
+    public static String space(DecidimVersion version, String space) {
+        String root = switch (space) {
+            case "ParticipatoryProcess" -> "participatoryProcess";
+            case "Assembly" -> "assembly";
+            default -> throw new IllegalArgumentException("no space query for " + space);
+        };
+        StringBuilder query = new StringBuilder("query " + SPACE + "($id: ID!) { space: " + root
+                + "(id: $id) { id components { id __typename");
+        StringBuilder fragments = new StringBuilder();
+        for (Records records : Records.values()) {
+            query.append(" ... on ")
+                    .append(records.typename)
+                    .append(" { ")
+                    .append(records.field)
+                    .append("(first: ")
+                    .append(PAGE_SIZE)
+                    .append(") { ...")
+                    .append(records.typename)
+                    .append("Page } }");
+            fragments.append(records.pageFragment(version));
+        }
+        return query.append(" } } }\n").append(fragments).append(TEXT).toString();
+    }
+
     /** One page of a proposals component. */
     public static String proposals(DecidimVersion version) {
-        return "query " + PROPOSALS + "($id: ID!, $after: String) {"
-                + " component(id: $id) { id ... on Proposals {"
-                + " proposals(first: " + PAGE_SIZE + ", after: $after) {"
-                + " pageInfo { hasNextPage endCursor } nodes {"
-                + " id reference title { ...Text } body { ...Text } address"
-                + " coordinates { latitude longitude } state answer { ...Text } answeredAt"
-                + " publishedAt createdAt updatedAt official voteCount endorsementsCount"
-                + " totalCommentsCount author { name nickname profilePath }"
-                + (version == DecidimVersion.V0_30 ? " withdrawn withdrawnAt" : "")
-                + resourceThemes(version) + " } } } } }\n" + TEXT;
+        return Records.PROPOSALS.page(version);
     }
 
     /** One page of a meetings component. */
     public static String meetings(DecidimVersion version) {
-        return "query " + MEETINGS + "($id: ID!, $after: String) {"
-                + " component(id: $id) { id ... on Meetings {"
-                + " meetings(first: " + PAGE_SIZE + ", after: $after) {"
-                + " pageInfo { hasNextPage endCursor } nodes {"
-                + " id reference title { ...Text } description { ...Text } startTime endTime"
-                + " address location { ...Text } coordinates { latitude longitude }"
-                + " typeOfMeeting onlineMeetingUrl registrationsEnabled remainingSlots"
-                + " attendeeCount closed isWithdrawn createdAt updatedAt totalCommentsCount"
-                + resourceThemes(version) + " } } } } }\n" + TEXT;
+        return Records.MEETINGS.page(version);
     }
 
     /** One page of a debates component. */
     public static String debates(DecidimVersion version) {
-        return "query " + DEBATES + "($id: ID!, $after: String) {"
-                + " component(id: $id) { id ... on Debates {"
-                + " debates(first: " + PAGE_SIZE + ", after: $after) {"
-                + " pageInfo { hasNextPage endCursor } nodes {"
-                + " id reference title { ...Text } description { ...Text } startTime endTime"
-                + " createdAt updatedAt totalCommentsCount author { name nickname profilePath }"
-                + resourceThemes(version) + " } } } } }\n" + TEXT;
+        return Records.DEBATES.page(version);
     }
 
     /** One page of the budgets of a budgets component, with their projects. */
     public static String budgets(DecidimVersion version) {
-        return "query " + BUDGETS + "($id: ID!, $after: String) {"
-                + " component(id: $id) { id ... on Budgets {"
-                + " budgets(first: " + PAGE_SIZE + ", after: $after) {"
-                + " pageInfo { hasNextPage endCursor } nodes {"
-                + " id title { ...Text } total_budget projects {"
-                + " id reference title { ...Text } description { ...Text } budget_amount selected"
-                + " createdAt updatedAt totalCommentsCount"
-                + resourceThemes(version) + " } } } } } }\n" + TEXT;
+        return Records.BUDGETS.page(version);
     }
 
     /** Every document the connector may send to an instance of this generation. */
     public static List<String> listAll(DecidimVersion version) {
-        return List.of(
-                detect(),
-                spaces(version),
-                proposals(version),
-                meetings(version),
-                debates(version),
-                budgets(version));
+        List<String> all = new ArrayList<>();
+        all.add(detect());
+        all.add(spaces(version));
+        all.add(space(version, "ParticipatoryProcess"));
+        all.add(space(version, "Assembly"));
+        for (Records records : Records.values()) {
+            all.add(records.page(version));
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * The component types whose records are read: the GraphQL type, its connection field, the
+     * operation that pages it, and the fields of one record.
+     */
+    enum Records {
+        PROPOSALS("Proposals", "proposals", "ProposalConnection", DecidimQueries.PROPOSALS) {
+            @Override
+            String nodeFields(DecidimVersion version) {
+                return "id reference title { ...Text } body { ...Text } address"
+                        + " coordinates { latitude longitude } state answer { ...Text } answeredAt"
+                        + " publishedAt createdAt updatedAt official voteCount endorsementsCount"
+                        + " totalCommentsCount author { name nickname profilePath }"
+                        + (version == DecidimVersion.V0_30 ? " withdrawn withdrawnAt" : "")
+                        + resourceThemes(version);
+            }
+        },
+        MEETINGS("Meetings", "meetings", "MeetingConnection", DecidimQueries.MEETINGS) {
+            @Override
+            String nodeFields(DecidimVersion version) {
+                return "id reference title { ...Text } description { ...Text } startTime endTime"
+                        + " address location { ...Text } coordinates { latitude longitude }"
+                        + " typeOfMeeting onlineMeetingUrl registrationsEnabled remainingSlots"
+                        + " attendeeCount closed isWithdrawn createdAt updatedAt"
+                        + " totalCommentsCount" + resourceThemes(version);
+            }
+        },
+        DEBATES("Debates", "debates", "DebateConnection", DecidimQueries.DEBATES) {
+            @Override
+            String nodeFields(DecidimVersion version) {
+                return "id reference title { ...Text } description { ...Text } startTime endTime"
+                        + " createdAt updatedAt totalCommentsCount"
+                        + " author { name nickname profilePath }" + resourceThemes(version);
+            }
+        },
+        BUDGETS("Budgets", "budgets", "BudgetConnection", DecidimQueries.BUDGETS) {
+            @Override
+            String nodeFields(DecidimVersion version) {
+                return "id title { ...Text } total_budget projects {"
+                        + " id reference title { ...Text } description { ...Text }"
+                        + " budget_amount selected createdAt updatedAt totalCommentsCount"
+                        + resourceThemes(version) + " }";
+            }
+        };
+
+        final String typename;
+        final String field;
+        final String operation;
+        private final String connection;
+
+        Records(String typename, String field, String connection, String operation) {
+            this.typename = typename;
+            this.field = field;
+            this.connection = connection;
+            this.operation = operation;
+        }
+
+        /** The component type named {@code typename}, if its records are read. */
+        static Optional<Records> find(String typename) {
+            for (Records records : values()) {
+                if (records.typename.equals(typename)) {
+                    return Optional.of(records);
+                }
+            }
+            return Optional.empty();
+        }
+
+        abstract String nodeFields(DecidimVersion version);
+
+        /** The page after {@code $after} of the component {@code $id}. */
+        String page(DecidimVersion version) {
+            return "query " + operation + "($id: ID!, $after: String) {"
+                    + " component(id: $id) { id ... on " + typename + " {"
+                    + " " + field + "(first: " + PAGE_SIZE + ", after: $after) {"
+                    + " ..." + typename + "Page } } } }\n"
+                    + pageFragment(version) + TEXT;
+        }
+
+        private String pageFragment(DecidimVersion version) {
+            return "fragment " + typename + "Page on " + connection + " {"
+                    + " pageInfo { hasNextPage endCursor } nodes { " + nodeFields(version)
+                    + " } }\n";
+        }
     }
 
     private static String spaceFields() {

@@ -143,15 +143,18 @@ class DecidimConnectorTest {
         HarvestRun run = harvest();
 
         assertThat(run.outcome()).as(run.error()).isEqualTo(Outcome.SUCCESS);
-        assertThat(run.itemsNew()).isEqualTo(decidim.countRecords()).isEqualTo(77);
+        assertThat(run.itemsNew()).isEqualTo(decidim.countRecords()).isEqualTo(78);
         assertThat(issueTypes(run)).containsExactly("unresolved-scope");
-        // Version probe, spaces, two pages of 60 proposals, one page for each other component.
-        assertThat(run.requests()).isEqualTo(10);
+        // Version probe, space list, one request per space (5) with the first page of each of its
+        // components, and the second page of the 60 proposals.
+        assertThat(run.requests()).isEqualTo(8);
         assertThat(decidim.listOperations())
                 .startsWith(DecidimQueries.DETECT, DecidimQueries.SPACES)
-                .containsOnlyOnce(DecidimQueries.BUDGETS, DecidimQueries.DEBATES)
-                .filteredOn(DecidimQueries.PROPOSALS::equals)
-                .hasSize(3);
+                .containsOnlyOnce(DecidimQueries.PROPOSALS)
+                .doesNotContain(
+                        DecidimQueries.MEETINGS, DecidimQueries.DEBATES, DecidimQueries.BUDGETS)
+                .filteredOn(DecidimQueries.SPACE::equals)
+                .hasSize(5);
     }
 
     @ParameterizedTest
@@ -190,6 +193,9 @@ class DecidimConnectorTest {
         assertThat(budget.processType()).isEqualTo(ProcessType.PARTICIPATORY_BUDGET);
         assertThat(budget.territories())
                 .containsExactly(new TerritoryRef(MERIGNAC, Derivation.MAPPED, "Mérignac"));
+
+        // A survey alone makes a survey; accountability results leave the kind as it is.
+        assertThat(process("enquete-parcs-jardins").processType()).isEqualTo(ProcessType.SURVEY);
 
         Process quais = process("quais-bastide");
         assertThat(quais.territories())
@@ -251,7 +257,8 @@ class DecidimConnectorTest {
         decidim.removeProposal("1004");
         HarvestRun edited = harvest();
 
-        assertThat(unchanged.itemsUnchanged()).isEqualTo(77);
+        assertThat(unchanged.itemsUnchanged()).isEqualTo(78);
+        assertThat(unchanged.requests()).isEqualTo(8);
         assertThat(unchanged.itemsNew() + unchanged.itemsChanged() + unchanged.itemsRemoved())
                 .isZero();
         assertThat(edited.outcome()).isEqualTo(Outcome.SUCCESS);
@@ -307,16 +314,52 @@ class DecidimConnectorTest {
         assertThat(store.findLastRun(SOURCE)).contains(run);
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = Fault.class,
+            names = {"SERVER_ERROR", "TRUNCATED_JSON", "HTML_PAGE"})
+    void failedSpaceRequestIsReadComponentByComponent(Fault fault) throws IOException {
+        start("0.30", "0.30.0");
+        decidim.fail(DecidimQueries.SPACE, fault, ATTEMPTS);
+
+        HarvestRun run = harvest();
+
+        assertThat(run.outcome()).as(run.error()).isEqualTo(Outcome.SUCCESS);
+        assertThat(run.itemsNew()).isEqualTo(78);
+        assertThat(run.issues())
+                .filteredOn(issue -> issue.recordRef() != null
+                        && issue.recordRef().startsWith(DecidimQueries.SPACE))
+                .isNotEmpty()
+                .allSatisfy(issue -> assertThat(issue.message()).contains("read one by one"));
+        assertThat(decidim.listOperations()).contains(DecidimQueries.MEETINGS);
+    }
+
+    @Test
+    void componentFailingAfterItsSpaceRequestFailedKeepsWhatWasHarvested() throws IOException {
+        start("0.28", "0.28.4");
+        harvest();
+        long before = live();
+        decidim.fail(DecidimQueries.SPACE, Fault.HTML_PAGE, 1);
+        decidim.fail(DecidimQueries.PROPOSALS, Fault.HTML_PAGE, 1);
+
+        HarvestRun run = harvest();
+
+        assertThat(run.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(run.error()).contains(DecidimQueries.PROPOSALS + " (component 101)");
+        assertThat(run.itemsRemoved()).isZero();
+        assertThat(live()).isEqualTo(before);
+    }
+
     @Test
     void tooManyRequestsIsWaitedOutAndTheRunCompletes() throws IOException {
         start("0.30", "0.30.0");
-        decidim.fail(DecidimQueries.MEETINGS, Fault.RATE_LIMITED, 1);
+        decidim.fail(DecidimQueries.SPACE, Fault.RATE_LIMITED, 1);
 
         HarvestRun run = harvest();
 
         assertThat(run.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(run.retries()).isEqualTo(1);
-        assertThat(run.itemsNew()).isEqualTo(77);
+        assertThat(run.itemsNew()).isEqualTo(78);
     }
 
     @Test
@@ -327,7 +370,7 @@ class DecidimConnectorTest {
         HarvestRun run = harvest();
 
         assertThat(run.outcome()).isEqualTo(Outcome.SUCCESS);
-        assertThat(run.itemsNew()).isEqualTo(77);
+        assertThat(run.itemsNew()).isEqualTo(78);
     }
 
     @Test
@@ -336,6 +379,8 @@ class DecidimConnectorTest {
         harvest();
         long before = live();
         decidim.setLargeBodyBytes(2 * 1024 * 1024);
+        // The space request is refused, then its meetings component read on its own.
+        decidim.fail(DecidimQueries.SPACE, Fault.LARGE_BODY, 1);
         decidim.fail(DecidimQueries.MEETINGS, Fault.LARGE_BODY, 1);
 
         HarvestRun run = harvest(HttpFetcher.Settings.defaults(

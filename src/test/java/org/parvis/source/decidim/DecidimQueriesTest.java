@@ -64,6 +64,10 @@ class DecidimQueriesTest {
                         .getErrors())
                 .isNotEmpty()
                 .anySatisfy(error -> assertThat(error.getMessage()).contains("taxonomies"));
+        assertThat(validate(schema, DecidimQueries.space(DecidimVersion.V0_30, "Assembly"))
+                        .getErrors())
+                .isNotEmpty()
+                .anySatisfy(error -> assertThat(error.getMessage()).contains("taxonomies"));
     }
 
     @ParameterizedTest
