@@ -3,7 +3,9 @@ package org.parvis.source.decidim;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.jspecify.annotations.Nullable;
+import org.parvis.model.FollowUp;
 import org.parvis.model.HarvestMethod;
+import org.parvis.model.Outcome;
 import org.parvis.model.Provenance;
 import org.parvis.source.Connector;
 import org.parvis.source.HarvestContext;
@@ -28,9 +30,11 @@ import java.util.Set;
  * generation (version string if disclosed, else the fields of {@code ParticipatoryProcess}), lists
  * every participatory process and assembly with their components in one request, then reads each
  * space in one request that brings the first page ({@value DecidimQueries#PAGE_SIZE} records,
- * Decidim's largest) of each of its proposals, meetings, debates and budgets components, and
- * follows cursors only for the components that have more. An instance whose components hold at
- * most 50 records each thus costs two requests plus one per space.
+ * Decidim's largest) of each of its proposals, meetings, debates, budgets and accountability
+ * components, and follows cursors only for the components that have more. An instance whose
+ * components hold at most 50 records each thus costs two requests plus one per space. A space is
+ * emitted after its components, since its accountability results become its outcomes;
+ * proposals keep their published answer, budget projects their cost.
  *
  * <p>Re-harvests cost the same: the API gives components no modification date, a record's
  * {@code updatedAt} cannot reveal a removed record, and {@code POST /api} answers carry no
@@ -67,6 +71,8 @@ public final class DecidimConnector implements Connector {
         String versionString;
 
         final List<String> problems = new ArrayList<>();
+        /** Accountability results read so far, by the URL of their space. */
+        final Map<URI, List<Outcome>> outcomes = new HashMap<>();
 
         Run(SourceConfig source, HarvestContext ctx) {
             this.source = source;
@@ -121,7 +127,6 @@ public final class DecidimConnector implements Connector {
                     Space space = "assemblies".equals(field)
                             ? run.mapper.assembly(node, run.provenance())
                             : run.mapper.process(node, run.provenance());
-                    ctx.emit(space.process());
                     read.add(space);
                     components.put(space, node.path("components"));
                 } catch (IllegalArgumentException e) {
@@ -131,8 +136,16 @@ public final class DecidimConnector implements Connector {
         }
 
         // 3. The components' records: one request per space, then the pages after the first.
+        // A space is emitted after its components, which bring its outcomes.
         for (Space space : read) {
             readSpace(run, space, components.get(space));
+            List<Outcome> outcomes = run.outcomes.getOrDefault(space.url(), List.of());
+            ctx.emit(
+                    outcomes.isEmpty()
+                            ? space.process()
+                            : space.process().toBuilder()
+                                    .withFollowUp(new FollowUp(null, List.of(), null, outcomes))
+                                    .build());
         }
 
         LOG.debug(
@@ -258,9 +271,7 @@ public final class DecidimConnector implements Connector {
         Optional<Records> found = DecidimQueries.Records.find(typename);
         if (id.isEmpty() || found.isEmpty()) {
             // Surveys only set the kind of their process (DecidimMapper); their answers are
-            // private. TODO(#4): accountability results (Accountability.results: status,
-            // progress, dates, linked proposals) as outcomes once the model has an Outcome;
-            // blogs and pages.
+            // private. TODO(#4): blogs and pages.
             return;
         }
         Records records = found.get();
@@ -335,6 +346,10 @@ public final class DecidimConnector implements Connector {
                         }
                     }
                 }
+                case "Accountability" ->
+                    run.outcomes
+                            .computeIfAbsent(space.url(), key -> new ArrayList<>())
+                            .add(run.mapper.outcome(space, componentId, node));
                 default -> throw new IllegalStateException("unexpected component " + typename);
             }
         } catch (IllegalArgumentException e) {

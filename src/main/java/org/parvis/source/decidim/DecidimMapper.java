@@ -7,9 +7,13 @@ import org.parvis.model.Author;
 import org.parvis.model.Contribution;
 import org.parvis.model.ContributionKind;
 import org.parvis.model.Counts;
+import org.parvis.model.FollowUp;
 import org.parvis.model.GeoPoint;
 import org.parvis.model.LocalizedText;
 import org.parvis.model.MeetingDetails;
+import org.parvis.model.Money;
+import org.parvis.model.OfficialAnswer;
+import org.parvis.model.Outcome;
 import org.parvis.model.Process;
 import org.parvis.model.ProcessBuilder;
 import org.parvis.model.ProcessType;
@@ -214,7 +218,9 @@ final class DecidimMapper {
                 counts,
                 List.of(),
                 true,
-                provenance);
+                provenance,
+                null,
+                new FollowUp(answer(node), List.of(), null, List.of()));
     }
 
     Contribution meeting(Space space, String componentId, JsonNode node, Provenance provenance) {
@@ -319,7 +325,68 @@ final class DecidimMapper {
                 new Counts(null, null, null, null, count(node.path("totalCommentsCount")), null),
                 List.of(),
                 true,
-                provenance);
+                provenance,
+                null,
+                new FollowUp(null, List.of(), euros(node.path("budget_amount")), List.of()));
+    }
+
+    /**
+     * An accountability result of a space, at {@code /f/{componentId}/results/{id}} (the API has
+     * no URL). The API does not link results to proposals, unlike the open-data export.
+     */
+    Outcome outcome(Space space, String componentId, JsonNode node) {
+        String id = required(node, "id");
+        URI url = URI.create(componentUrl(space, componentId) + "/results/" + id);
+        JsonNode progress = node.path("progress").isNumber()
+                ? node.path("progress")
+                : node.path("status").path("progress");
+        Integer percent =
+                progress.isNumber() && progress.asDouble() >= 0 && progress.asDouble() <= 100
+                        ? (int) Math.round(progress.asDouble())
+                        : null;
+        LocalDate start = date(node.path("startDate"));
+        LocalDate end = date(node.path("endDate"));
+        return new Outcome(
+                url,
+                requireTitle(translated(node.path("title")), url),
+                orNull(translated(node.path("description"))),
+                text(node.path("status"), "key"),
+                orNull(translated(node.path("status").path("name"))),
+                percent,
+                start,
+                end != null && start != null && end.isBefore(start) ? null : end,
+                List.of(),
+                null,
+                null);
+    }
+
+    /** The published answer to a proposal (the API shows only published answers). */
+    private static @Nullable OfficialAnswer answer(JsonNode node) {
+        LocalizedText text = translated(node.path("answer"));
+        Instant at = instant(node.path("answeredAt"));
+        return text.isEmpty() && at == null ? null : new OfficialAnswer(text, at, null, null, null);
+    }
+
+    /**
+     * An amount in euros: the API does not give the instance's currency, and the French
+     * instances Parvis reads count in euros.
+     */
+    private static @Nullable Money euros(JsonNode amount) {
+        return amount.isNumber() && amount.decimalValue().signum() >= 0
+                ? Money.euros(amount.decimalValue())
+                : null;
+    }
+
+    private static @Nullable LocalDate date(JsonNode value) {
+        if (!value.isTextual() || value.asText().isBlank()) {
+            return null;
+        }
+        String text = value.asText().strip();
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an ISO 8601 date", e);
+        }
     }
 
     // ---- values ----

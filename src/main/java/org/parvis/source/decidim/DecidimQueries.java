@@ -25,6 +25,7 @@ public final class DecidimQueries {
     public static final String MEETINGS = "ParvisMeetings";
     public static final String DEBATES = "ParvisDebates";
     public static final String BUDGETS = "ParvisBudgets";
+    public static final String RESULTS = "ParvisResults";
 
     private static final String TEXT = "fragment Text on TranslatedField {"
             + " translations { locale text machineTranslated } }\n";
@@ -162,6 +163,14 @@ public final class DecidimQueries {
                         + " id reference title { ...Text } description { ...Text }"
                         + " budget_amount selected createdAt updatedAt totalCommentsCount"
                         + resourceThemes(version) + " }";
+            }
+        },
+        /** Accountability results: outcomes of their space, not items of their own. */
+        RESULTS("Accountability", "results", "ResultConnection", DecidimQueries.RESULTS) {
+            @Override
+            String nodeFields(DecidimVersion version) {
+                return "id reference title { ...Text } description { ...Text } startDate endDate"
+                        + " progress status { key name { ...Text } progress } updatedAt";
             }
         };
 

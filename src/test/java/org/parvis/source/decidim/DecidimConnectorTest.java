@@ -17,7 +17,9 @@ import org.parvis.model.AreaId;
 import org.parvis.model.Contribution;
 import org.parvis.model.ContributionKind;
 import org.parvis.model.Derivation;
+import org.parvis.model.FollowUp;
 import org.parvis.model.MeetingDetails;
+import org.parvis.model.Money;
 import org.parvis.model.Process;
 import org.parvis.model.ProcessType;
 import org.parvis.model.Step;
@@ -39,6 +41,7 @@ import org.parvis.territory.ScopeResolver;
 import org.parvis.territory.UnresolvedScopes;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -243,6 +246,45 @@ class DecidimConnectorTest {
         assertThat(contribution("/processes/budget-participatif-merignac-2026/f/203/debates/5001")
                         .kind())
                 .isEqualTo(ContributionKind.DEBATE);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.27, 0.27.9", "0.28, 0.28.4", "0.30, 0.30.0"})
+    void answersCostsAndAccountabilityResultsLetCitizensFollowUp(String generation, String version)
+            throws IOException {
+        start(generation, version);
+
+        harvest();
+
+        FollowUp accepted =
+                contribution("/processes/plan-velo-2030/f/101/proposals/1005").followUp();
+        assertThat(accepted.answer().text().texts())
+                .containsEntry("fr", "Proposition retenue pour la programmation 2027.");
+        assertThat(accepted.answer().at()).isNotNull();
+        assertThat(contribution("/processes/plan-velo-2030/f/101/proposals/1006")
+                        .followUp())
+                .isNull();
+        assertThat(contribution("/processes/budget-participatif-merignac-2026/f/201/budgets/41"
+                                + "/projects/4001")
+                        .followUp()
+                        .cost())
+                .isEqualTo(Money.euros(new BigDecimal("45000")));
+
+        List<org.parvis.model.Outcome> outcomes =
+                process("budget-participatif-merignac-2026").followUp().outcomes();
+        assertThat(outcomes)
+                .extracting(org.parvis.model.Outcome::id)
+                .containsExactly(
+                        url("/processes/budget-participatif-merignac-2026/f/204/results/6001"),
+                        url("/processes/budget-participatif-merignac-2026/f/204/results/6002"));
+        assertThat(outcomes)
+                .extracting(org.parvis.model.Outcome::progress)
+                .containsExactly(40, 100);
+        assertThat(outcomes)
+                .extracting(org.parvis.model.Outcome::statusKey)
+                .containsExactly("in_progress", "completed");
+        assertThat(outcomes.get(1).statusLabel().texts()).containsEntry("fr", "Réalisé");
+        assertThat(process("plan-velo-2030").followUp()).isNull();
     }
 
     // ---- re-harvests ----
