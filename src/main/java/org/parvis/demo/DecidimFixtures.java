@@ -56,6 +56,7 @@ final class DecidimFixtures {
 
     final List<Map<String, Object>> processes = new ArrayList<>();
     final List<Map<String, Object>> assemblies = new ArrayList<>();
+    final List<Map<String, Object>> initiatives = new ArrayList<>();
     final Map<String, Map<String, Object>> components = new LinkedHashMap<>();
 
     private final int cyclingProposals;
@@ -417,6 +418,37 @@ final class DecidimFixtures {
         assembly.put("area", Map.of("name", text("Métropole", null)));
         assembly.put("components", List.of(ref("501", "Meetings")));
         assemblies.add(assembly);
+
+        // 6. A citizens' initiative collecting signatures.
+        Map<String, Object> initiative = object("Initiative");
+        initiative.put("id", "7");
+        initiative.put("slug", "i-7");
+        initiative.put("type", "Decidim::Initiative");
+        initiative.put("reference", "BM-INIT-2026-03-7");
+        initiative.put("title", text("Des cantines bio et locales dans tous les collèges", null));
+        initiative.put(
+                "description",
+                text(
+                        "<p>Nous demandons au Département 50 % de produits bio et locaux dans les"
+                                + " cantines des collèges de la métropole d'ici 2028.</p>",
+                        null));
+        initiative.put("hashtag", "CantinesLocales");
+        initiative.put("state", "open");
+        initiative.put("signatureType", "any");
+        initiative.put("signatureStartDate", date(-20));
+        initiative.put("signatureEndDate", date(70));
+        initiative.put("onlineVotes", 1843);
+        initiative.put("offlineVotes", 212);
+        initiative.put("publishedAt", at(-20));
+        initiative.put("createdAt", at(-25));
+        initiative.put("updatedAt", at(-1));
+        initiative.put("scope", Map.of("name", text("Métropole", null)));
+        initiative.put(
+                "initiativeType", Map.of("id", "1", "title", text("Initiative citoyenne", null)));
+        initiative.put("author", author("Collectif Cantines locales", "cantines_locales"));
+        initiative.put("attachments", List.of());
+        initiative.put("components", List.of());
+        initiatives.add(initiative);
     }
 
     // ---- builders ----

@@ -107,6 +107,7 @@ public final class FakeDecidim implements AutoCloseable {
         roots.put("decidim", args -> Map.of("version", version, "applicationName", "Decidim"));
         roots.put("participatoryProcesses", args -> data.processes);
         roots.put("assemblies", args -> data.assemblies);
+        roots.put("initiatives", args -> data.initiatives);
         roots.put("participatoryProcess", args -> find(data.processes, args));
         roots.put("assembly", args -> find(data.assemblies, args));
         roots.put("component", args -> data.components.get(String.valueOf(args.get("id"))));
@@ -194,9 +195,12 @@ public final class FakeDecidim implements AutoCloseable {
                 .withRequestsPerMinute(SourceConfig.MAX_REQUESTS_PER_MINUTE);
     }
 
-    /** The number of records (processes, assemblies, proposals, meetings, debates, projects). */
+    /**
+     * The number of records (processes, assemblies, initiatives, proposals, meetings, debates,
+     * projects).
+     */
     public synchronized int countRecords() {
-        int count = data.processes.size() + data.assemblies.size();
+        int count = data.processes.size() + data.assemblies.size() + data.initiatives.size();
         for (Map<String, Object> component : data.components.values()) {
             for (String field : List.of("proposals", "meetings", "debates")) {
                 if (component.get(field) instanceof List<?> list) {

@@ -41,7 +41,7 @@ class DemoDecidimTest {
 
             assertThat(decidim.kind()).isEqualTo("decidim");
             assertThat(run.outcome()).isEqualTo(HarvestRun.Outcome.SUCCESS);
-            assertThat(run.itemsNew()).isEqualTo(78);
+            assertThat(run.itemsNew()).isEqualTo(79);
             Process velo = (Process) node.store()
                     .findItem(decidim.resolve("processes/plan-velo-2030"))
                     .orElseThrow();

@@ -66,6 +66,8 @@ public final class DecidimConnector implements Connector {
         final URI api;
         final DecidimMapper mapper;
         DecidimVersion version = DecidimVersion.V0_30;
+        /** Whether the instance has the initiatives module (and the API its root field). */
+        boolean initiatives;
 
         @Nullable
         String versionString;
@@ -106,12 +108,24 @@ public final class DecidimConnector implements Connector {
         // 2. Spaces and their components.
         JsonNode spaces;
         try {
-            spaces = call(run, DecidimQueries.SPACES, DecidimQueries.spaces(run.version), Map.of());
+            spaces = call(
+                    run,
+                    DecidimQueries.SPACES,
+                    DecidimQueries.spaces(run.version, run.initiatives),
+                    Map.of());
         } catch (GraphqlCall.Failure e) {
             return Listing.incomplete("space list: " + e.getMessage());
         }
         List<Space> read = new ArrayList<>();
         Map<Space, JsonNode> components = new HashMap<>();
+        // Initiatives are read as processes; their components are not read.
+        for (JsonNode node : spaces.path("initiatives")) {
+            try {
+                ctx.emit(run.mapper.initiative(node, run.provenance()).process());
+            } catch (IllegalArgumentException e) {
+                badRecord(run, node, e);
+            }
+        }
         for (String field : List.of("participatoryProcesses", "assemblies")) {
             if (spaces.path(field).isNull()) {
                 continue;
@@ -173,6 +187,9 @@ public final class DecidimConnector implements Connector {
         if (fields.isEmpty()) {
             throw new GraphqlCall.Failure(
                     "bad-page", "the API describes no ParticipatoryProcess type", false);
+        }
+        for (JsonNode type : data.path("__schema").path("types")) {
+            run.initiatives |= "Initiative".equals(type.path("name").asText());
         }
         run.version = DecidimVersion.ofFeatures(
                 fields.contains("taxonomies"), fields.contains("manifest"));

@@ -76,6 +76,55 @@ final class DecidimMapper {
         return space(node, "Assembly", "assemblies", provenance);
     }
 
+    /**
+     * A citizens' initiative (a petition that needs signatures): its window is the signature
+     * period, its count the online and offline signatures. Its components are not read.
+     */
+    Space initiative(JsonNode node, Provenance provenance) {
+        String id = required(node, "id");
+        String slug = text(node, "slug");
+        if (slug == null || slug.isBlank()) {
+            slug = "i-" + id; // Decidim's own slug for initiatives
+        }
+        URI url = source.resolve("initiatives/" + slug);
+        LocalizedText title = requireTitle(translated(node.path("title")), url);
+        String typeLabel = best(translated(node.path("initiativeType").path("title")));
+        boolean petition =
+                typeLabel != null && typeLabel.toLowerCase(Locale.ROOT).matches(".*p[ée]tition.*");
+        Long online = count(node.path("onlineVotes"));
+        Long offline = count(node.path("offlineVotes"));
+        Long signatures = online == null && offline == null
+                ? null
+                : (online == null ? 0 : online) + (offline == null ? 0 : offline);
+        ProcessBuilder builder = ProcessBuilder.create()
+                .withId(url)
+                .withSourceKey(new SourceKey(source.id(), "Initiative/" + id))
+                .withReference(text(node, "reference"))
+                .withProcessType(petition ? ProcessType.PETITION : ProcessType.CITIZEN_INITIATIVE)
+                .withSourceType(typeLabel == null ? "Decidim::Initiative" : typeLabel)
+                .withTitle(title)
+                .withDescription(orNull(translated(node.path("description"))))
+                .withPublishedAt(instant(node.path("publishedAt")))
+                .withUpdatedAt(instant(node.path("updatedAt")))
+                .withSourceStatus(text(node, "state"))
+                .withWindow(
+                        startOfDay(node.path("signatureStartDate")),
+                        endOfDay(node.path("signatureEndDate")))
+                .withCounts(new Counts(null, null, null, signatures, null, null))
+                .withLanguages(List.copyOf(title.texts().keySet()))
+                .withIdBuilt(true)
+                .withProvenance(provenance);
+        String scope = best(translated(node.path("scope").path("name")));
+        if (scope != null) {
+            builder.addTerritoryLabel(scope);
+        }
+        String hashtag = text(node, "hashtag");
+        if (hashtag != null && !hashtag.isBlank()) {
+            builder.addSourceTheme("#" + hashtag.strip().replaceFirst("^#", ""));
+        }
+        return new Space("Initiative", id, slug, url, builder.build());
+    }
+
     private Space space(JsonNode node, String typename, String section, Provenance provenance) {
         String id = required(node, "id");
         String slug = required(node, "slug");

@@ -30,24 +30,42 @@ public final class DecidimQueries {
     private static final String TEXT = "fragment Text on TranslatedField {"
             + " translations { locale text machineTranslated } }\n";
 
+    private static final String INITIATIVE = "fragment Initiative on Initiative {"
+            + " id slug reference publishedAt updatedAt title { ...Text } description { ...Text }"
+            + " hashtag state signatureStartDate signatureEndDate onlineVotes offlineVotes"
+            + " scope { name { ...Text } } initiativeType { title { ...Text } } }\n";
+
     private DecidimQueries() {}
 
     /**
      * Version and feature probe, valid on every generation: the version string (null unless the
-     * instance discloses it) and the fields of a process, which tell taxonomies (0.30+) and space
-     * manifests (0.28+).
+     * instance discloses it), the fields of a process, which tell taxonomies (0.30+) and space
+     * manifests (0.28+), and the type names, which tell whether the initiatives module is
+     * installed (servers allow one {@code fields} list per introspection query).
      */
     public static String detect() {
         return "query " + DETECT + " { decidim { version }"
-                + " process: __type(name: \"ParticipatoryProcess\") { fields { name } } }";
+                + " process: __type(name: \"ParticipatoryProcess\") { fields { name } }"
+                + " __schema { types { name } } }";
     }
 
     /** Every process and assembly with its components. */
     public static String spaces(DecidimVersion version) {
+        return spaces(version, false);
+    }
+
+    /**
+     * Every process and assembly with its components, and every initiative when the instance
+     * has the initiatives module (without it, the field does not exist and the query would be
+     * refused).
+     */
+    public static String spaces(DecidimVersion version, boolean initiatives) {
         String territory = version == DecidimVersion.V0_30 ? taxonomies() : "";
         return "query " + SPACES + " {"
                 + " participatoryProcesses { ...Process }"
-                + " assemblies { ...Assembly } }\n"
+                + " assemblies { ...Assembly }"
+                + (initiatives ? " initiatives { ...Initiative }" : "") + " }\n"
+                + (initiatives ? INITIATIVE : "")
                 + "fragment Process on ParticipatoryProcess { " + spaceFields()
                 + " startDate endDate"
                 + " steps { id title { ...Text } description { ...Text } startDate endDate active"
@@ -114,6 +132,7 @@ public final class DecidimQueries {
         List<String> all = new ArrayList<>();
         all.add(detect());
         all.add(spaces(version));
+        all.add(spaces(version, true));
         all.add(space(version, "ParticipatoryProcess"));
         all.add(space(version, "Assembly"));
         for (Records records : Records.values()) {

@@ -146,7 +146,7 @@ class DecidimConnectorTest {
         HarvestRun run = harvest();
 
         assertThat(run.outcome()).as(run.error()).isEqualTo(Outcome.SUCCESS);
-        assertThat(run.itemsNew()).isEqualTo(decidim.countRecords()).isEqualTo(78);
+        assertThat(run.itemsNew()).isEqualTo(decidim.countRecords()).isEqualTo(79);
         assertThat(issueTypes(run)).containsExactly("unresolved-scope");
         // Version probe, space list, one request per space (5) with the first page of each of its
         // components, and the second page of the 60 proposals.
@@ -207,6 +207,18 @@ class DecidimConnectorTest {
         Process assembly = (Process)
                 store.findItem(url("/assemblies/conseil-developpement-durable")).orElseThrow();
         assertThat(assembly.processType()).isEqualTo(ProcessType.ASSEMBLY);
+
+        // The initiatives module is installed: its initiatives are processes collecting
+        // signatures, online and offline.
+        Process initiative = (Process) store.findItem(url("/initiatives/i-7")).orElseThrow();
+        assertThat(initiative.processType()).isEqualTo(ProcessType.CITIZEN_INITIATIVE);
+        assertThat(initiative.sourceType()).isEqualTo("Initiative citoyenne");
+        assertThat(initiative.counts().signatures()).isEqualTo(1843L + 212L);
+        assertThat(initiative.endAt())
+                .isEqualTo(today.plusDays(71).atStartOfDay(paris).toInstant());
+        assertThat(initiative.territories())
+                .containsExactly(new TerritoryRef(METROPOLE, Derivation.MAPPED, "Métropole"));
+        assertThat(initiative.sourceThemes()).contains("#CantinesLocales");
     }
 
     @ParameterizedTest
@@ -299,7 +311,7 @@ class DecidimConnectorTest {
         decidim.removeProposal("1004");
         HarvestRun edited = harvest();
 
-        assertThat(unchanged.itemsUnchanged()).isEqualTo(78);
+        assertThat(unchanged.itemsUnchanged()).isEqualTo(79);
         assertThat(unchanged.requests()).isEqualTo(8);
         assertThat(unchanged.itemsNew() + unchanged.itemsChanged() + unchanged.itemsRemoved())
                 .isZero();
@@ -367,7 +379,7 @@ class DecidimConnectorTest {
         HarvestRun run = harvest();
 
         assertThat(run.outcome()).as(run.error()).isEqualTo(Outcome.SUCCESS);
-        assertThat(run.itemsNew()).isEqualTo(78);
+        assertThat(run.itemsNew()).isEqualTo(79);
         assertThat(run.issues())
                 .filteredOn(issue -> issue.recordRef() != null
                         && issue.recordRef().startsWith(DecidimQueries.SPACE))
@@ -401,7 +413,7 @@ class DecidimConnectorTest {
 
         assertThat(run.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(run.retries()).isEqualTo(1);
-        assertThat(run.itemsNew()).isEqualTo(78);
+        assertThat(run.itemsNew()).isEqualTo(79);
     }
 
     @Test
@@ -412,7 +424,7 @@ class DecidimConnectorTest {
         HarvestRun run = harvest();
 
         assertThat(run.outcome()).isEqualTo(Outcome.SUCCESS);
-        assertThat(run.itemsNew()).isEqualTo(78);
+        assertThat(run.itemsNew()).isEqualTo(79);
     }
 
     @Test
