@@ -231,6 +231,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println("    " + api + "/feed?place=fr:departement:33&scope=within&status=all");
         out.println("  Everything, every status:");
         out.println("    " + api + "/feed?place=fr&scope=within&status=all");
+        out.println("  Mérignac's participatory budget, from a Decidim instance (GraphQL API),"
+                + " and what came of it:");
+        out.println("    http://localhost:" + port + "/items/" + DECIDIM_SOURCE_ID
+                + ":ParticipatoryProcess/12");
         out.println("  Rennes, from a Decidim open-data export (CSV in a zip):");
         out.println("    " + api + "/feed?place=fr:commune:35238&status=all");
         out.println("  Nantes, from a Democracy Data Space endpoint:");
@@ -245,7 +249,9 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The started sample platforms: the unified-JSON one (which can hold back a process) and
-     * the sources of all of them. */
+    /**
+     * The started sample platforms: the unified-JSON one (which can hold back a process) and the
+     * sources of all of them.
+     */
     record SamplePlatforms(FakePlatform platform, List<SourceConfig> sources) {}
 }

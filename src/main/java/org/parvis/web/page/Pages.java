@@ -657,13 +657,8 @@ public final class Pages {
                         : known.title().best(preferred);
                 carriesOut.add(new Views.Link(href, label));
             }
-            List<String> status = new ArrayList<>();
-            if (outcome.statusLabel() != null && !outcome.statusLabel().isEmpty()) {
-                status.add(outcome.statusLabel().best(preferred));
-            }
-            if (outcome.progress() != null) {
-                status.add(t.format("item.outcome.progress", outcome.progress()));
-            }
+            LocalizedText label = outcome.statusLabel();
+            boolean labelled = label != null && !label.isEmpty();
             Instant start = outcome.startDate() == null
                     ? null
                     : outcome.startDate().atStartOfDay(Formats.ZONE).toInstant();
@@ -675,7 +670,11 @@ public final class Pages {
                     outcome.title().best(preferred),
                     otherLang(outcome.title(), preferred, lang),
                     PageUrls.webLink(outcome.id(), process.id()),
-                    status.isEmpty() ? null : String.join(" · ", status),
+                    labelled ? label.best(preferred) : null,
+                    labelled ? otherLang(label, preferred, lang) : null,
+                    outcome.progress() == null
+                            ? null
+                            : t.format("item.outcome.progress", outcome.progress()),
                     start == null && end == null ? null : window(t, formats, start, end),
                     carriesOut));
         }

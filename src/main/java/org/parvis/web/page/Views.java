@@ -160,6 +160,8 @@ public final class Views {
             @Nullable String contentLang,
             String href,
             @Nullable String status,
+            @Nullable String statusLang,
+            @Nullable String progress,
             @Nullable String window,
             List<Link> carriesOut) {
         public OutcomeView {

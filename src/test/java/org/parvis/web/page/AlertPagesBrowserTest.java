@@ -109,8 +109,10 @@ class AlertPagesBrowserTest {
         open("/feed?place=fr:commune:33063&lang=" + lang);
         browser.findElement(By.id("alert-email")).sendKeys(email);
         new Select(browser.findElement(By.id("alert-frequency"))).selectByValue("immediate");
-        browser.findElement(By.cssSelector("section[aria-labelledby=alert-heading] button"))
-                .click();
+        Chromium.navigate(
+                browser,
+                browser.findElement(
+                        By.cssSelector("section[aria-labelledby=alert-heading] button")));
         check("subscribed", lang, fr ? "Vérifiez votre boîte mail" : "Check your inbox", problems);
 
         // The confirmation mail's link, then its button.
@@ -119,7 +121,8 @@ class AlertPagesBrowserTest {
         open("/alerts/confirm?token=" + confirmation.token("/alerts/confirm"));
         check("confirm", lang, fr ? "Confirmer l'alerte" : "Confirm the alert", problems);
         assertThat(buttonBackground()).as("the site's style sheet applies").isEqualTo(ACCENT);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        Chromium.navigate(
+                browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
         check("confirmed", lang, fr ? "Alerte confirmée" : "Alert confirmed", problems);
 
         // A new process in Bordeaux: the alert mail, with its manage and unsubscribe links.
@@ -136,8 +139,9 @@ class AlertPagesBrowserTest {
         // The visitor ticks a theme and picks a weekly digest.
         browser.findElement(By.cssSelector("label[for=themes-mobilite]")).click();
         browser.findElement(By.cssSelector("label[for=frequency-weekly]")).click();
-        browser.findElement(By.cssSelector("form.manage-form button[type=submit]"))
-                .click();
+        Chromium.navigate(
+                browser,
+                browser.findElement(By.cssSelector("form.manage-form button[type=submit]")));
         check("manage-saved", lang, fr ? "Modifier mon alerte" : "Change my alert", problems);
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains(fr ? "Vos changements sont enregistrés." : "Your changes are saved.");
@@ -153,7 +157,8 @@ class AlertPagesBrowserTest {
         String unsubscribeToken = alert.token("/alerts/unsubscribe");
         open("/alerts/unsubscribe?token=" + unsubscribeToken);
         check("unsubscribe", lang, fr ? "Se désabonner" : "Unsubscribe", problems);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        Chromium.navigate(
+                browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
         check("unsubscribed", lang, fr ? "Vous êtes désabonné" : "You are unsubscribed", problems);
         assertThat(fx.alerts.findByUnsubscribeToken(unsubscribeToken)).isEmpty();
 

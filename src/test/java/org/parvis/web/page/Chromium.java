@@ -3,9 +3,11 @@ package org.parvis.web.page;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -157,5 +159,16 @@ final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             // a leftover temporary profile is harmless
         }
+    }
+
+    /**
+     * Clicks something that loads another page and waits until the old page is gone, so that
+     * the next look is at the new page (a click on a submit button may return before it loads).
+     */
+    static void navigate(WebDriver driver, WebElement target) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        target.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oldPage));
     }
 }

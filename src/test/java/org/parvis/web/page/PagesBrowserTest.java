@@ -111,11 +111,12 @@ class PagesBrowserTest {
             assertThat(plain.findElement(By.id("locate")).isDisplayed()).isFalse();
             plain.findElement(By.id("q")).sendKeys("33370");
             plain.findElement(By.id("theme-mobilite")).click();
-            plain.findElement(By.cssSelector("#place-form button[type=submit]")).click();
+            Chromium.navigate(
+                    plain, plain.findElement(By.cssSelector("#place-form button[type=submit]")));
 
             // Chooser: the communes of 33370.
             assertThat(plain.findElement(By.tagName("h1")).getText()).contains("33370");
-            plain.findElement(By.linkText("Tresses")).click();
+            Chromium.navigate(plain, plain.findElement(By.linkText("Tresses")));
             assertThat(plain.getCurrentUrl()).contains("place=fr:commune:33535", "themes=mobilite");
             assertThat(plain.findElement(By.tagName("h1")).getText())
                     .isEqualTo("Démarches autour de Tresses");
@@ -123,8 +124,8 @@ class PagesBrowserTest {
             // Filters: every theme, closed processes too.
             plain.findElement(By.id("themes-mobilite")).click();
             plain.findElement(By.id("status-closed")).click();
-            plain.findElement(By.cssSelector("form.filters button[type=submit]"))
-                    .click();
+            Chromium.navigate(
+                    plain, plain.findElement(By.cssSelector("form.filters button[type=submit]")));
             assertThat(plain.getCurrentUrl()).contains("status=").doesNotContain("themes=");
             assertThat(plain.findElement(By.id("status-closed")).isSelected()).isTrue();
             List<WebElement> cards = plain.findElements(By.cssSelector(".card h3 a"));
@@ -132,7 +133,7 @@ class PagesBrowserTest {
 
             // Item: the first card's page.
             String title = cards.get(0).getText();
-            cards.get(0).click();
+            Chromium.navigate(plain, cards.get(0));
             assertThat(plain.findElement(By.tagName("h1")).getText()).isEqualTo(title);
             assertThat(plain.findElement(By.id("why-heading")).getText())
                     .isEqualTo("Pourquoi cette démarche vous est montrée");
@@ -140,13 +141,13 @@ class PagesBrowserTest {
             // Pagination on a longer feed.
             plain.get(node.baseUrl() + "/feed?place=fr:commune:33063&limit=5");
             List<String> first = texts(plain.findElements(By.cssSelector(".card h3 a")));
-            plain.findElement(By.linkText("Page suivante")).click();
+            Chromium.navigate(plain, plain.findElement(By.linkText("Page suivante")));
             List<String> second = texts(plain.findElements(By.cssSelector(".card h3 a")));
             assertThat(first).hasSize(5);
             assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(first);
 
             // Language switch keeps the page and its parameters.
-            plain.findElement(By.linkText("English")).click();
+            Chromium.navigate(plain, plain.findElement(By.linkText("English")));
             assertThat(plain.findElement(By.tagName("html")).getAttribute("lang"))
                     .isEqualTo("en");
             assertThat(plain.findElement(By.tagName("h1")).getText())

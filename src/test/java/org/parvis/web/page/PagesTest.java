@@ -309,8 +309,8 @@ class PagesTest {
         assertThat(outcomes)
                 .contains("Ce qui en est sorti")
                 .contains("Suite \"&gt;&lt;script&gt;")
-                .contains("100 % réalisé")
-                .contains("En cours · 40 % réalisé")
+                .contains("</span> · 100 % réalisé")
+                .contains("<span>En cours</span> · 40 % réalisé")
                 .contains("<a href=\"" + PageFixture.MEETING_ID + "\">Réunion &lt;svg")
                 .contains("<a href=\"https://hostile.example/processes/xss/results/2\">")
                 .doesNotContain("<script", "href=\"javascript:");
