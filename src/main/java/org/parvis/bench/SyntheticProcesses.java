@@ -171,8 +171,8 @@ final class SyntheticProcesses {
                 .withProcessType(profile.kind())
                 .withTitle(LocalizedText.of("fr", title))
                 .withSummary(LocalizedText.of("fr", summary))
-                .addOrganiser(
-                        Organiser.of(organiserName(main), organiserKind(main.level()), main.id()))
+                .addOrganiser(Organiser.of(
+                        organiserName(main), OrganiserKind.governing(main.level()), main.id()))
                 .withWindow(startAt, endAt)
                 .withPublishedAt(publishedAt)
                 .withUpdatedAt(publishedAt)
@@ -240,18 +240,6 @@ final class SyntheticProcesses {
             case NATION -> "Gouvernement";
             case EU -> "Commission européenne";
             default -> place.name();
-        };
-    }
-
-    private static OrganiserKind organiserKind(AreaLevel level) {
-        return switch (level) {
-            case COMMUNE, ARRONDISSEMENT -> OrganiserKind.COMMUNE;
-            case EPCI -> OrganiserKind.EPCI;
-            case DEPARTEMENT -> OrganiserKind.DEPARTEMENT;
-            case REGION -> OrganiserKind.REGION;
-            case NATION -> OrganiserKind.STATE;
-            case EU -> OrganiserKind.EU_INSTITUTION;
-            case LOCAL -> OrganiserKind.OTHER;
         };
     }
 

@@ -13,5 +13,18 @@ public enum OrganiserKind {
     OTHER_PUBLIC_BODY,
     ASSOCIATION,
     COMPANY,
-    OTHER
+    OTHER;
+
+    /** The kind of body that governs an area of this level; OTHER for local areas. */
+    public static OrganiserKind governing(AreaLevel level) {
+        return switch (level) {
+            case COMMUNE, ARRONDISSEMENT -> COMMUNE;
+            case EPCI -> EPCI;
+            case DEPARTEMENT -> DEPARTEMENT;
+            case REGION -> REGION;
+            case NATION -> STATE;
+            case EU -> EU_INSTITUTION;
+            case LOCAL -> OTHER;
+        };
+    }
 }

@@ -1,7 +1,5 @@
 package org.parvis.source;
 
-import org.jspecify.annotations.Nullable;
-import org.parvis.model.AreaId;
 import org.parvis.model.Derivation;
 import org.parvis.model.Item;
 import org.parvis.model.Organiser;
@@ -37,24 +35,12 @@ final class SourceDefaults {
         }
         if (needsOrganiser) {
             builder.addOrganiser(Organiser.of(
-                    source.organiserName(), organiserKind(source.territory()), source.territory()));
+                    source.organiserName(),
+                    source.territory() == null
+                            ? OrganiserKind.OTHER
+                            : OrganiserKind.governing(source.territory().level()),
+                    source.territory()));
         }
         return builder.build();
-    }
-
-    /** The kind of body that governs an area of this level; OTHER when unknown. */
-    private static OrganiserKind organiserKind(@Nullable AreaId territory) {
-        if (territory == null) {
-            return OrganiserKind.OTHER;
-        }
-        return switch (territory.level()) {
-            case COMMUNE, ARRONDISSEMENT -> OrganiserKind.COMMUNE;
-            case EPCI -> OrganiserKind.EPCI;
-            case DEPARTEMENT -> OrganiserKind.DEPARTEMENT;
-            case REGION -> OrganiserKind.REGION;
-            case NATION -> OrganiserKind.STATE;
-            case EU -> OrganiserKind.EU_INSTITUTION;
-            case LOCAL -> OrganiserKind.OTHER;
-        };
     }
 }

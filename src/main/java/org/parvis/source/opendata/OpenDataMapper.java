@@ -1,7 +1,6 @@
 package org.parvis.source.opendata;
 
 import org.jspecify.annotations.Nullable;
-import org.parvis.model.AreaId;
 import org.parvis.model.Author;
 import org.parvis.model.Contribution;
 import org.parvis.model.ContributionKind;
@@ -186,7 +185,11 @@ final class OpenDataMapper {
         // The platform's owner organises; the developer group promotes (model: promoter).
         if (source.organiserName() != null) {
             builder.addOrganiser(Organiser.of(
-                    source.organiserName(), organiserKind(source.territory()), source.territory()));
+                    source.organiserName(),
+                    source.territory() == null
+                            ? OrganiserKind.OTHER
+                            : OrganiserKind.governing(source.territory().level()),
+                    source.territory()));
         }
         String promoter = plain(best(row.localized("developer_group", locale)));
         if (promoter != null && !promoter.equalsIgnoreCase(source.organiserName())) {
@@ -615,21 +618,6 @@ final class OpenDataMapper {
             return ProcessType.LOCAL_REFERENDUM;
         }
         return null;
-    }
-
-    private static OrganiserKind organiserKind(@Nullable AreaId territory) {
-        if (territory == null) {
-            return OrganiserKind.OTHER;
-        }
-        return switch (territory.level()) {
-            case COMMUNE, ARRONDISSEMENT -> OrganiserKind.COMMUNE;
-            case EPCI -> OrganiserKind.EPCI;
-            case DEPARTEMENT -> OrganiserKind.DEPARTEMENT;
-            case REGION -> OrganiserKind.REGION;
-            case NATION -> OrganiserKind.STATE;
-            case EU -> OrganiserKind.EU_INSTITUTION;
-            case LOCAL -> OrganiserKind.OTHER;
-        };
     }
 
     // ---------------------------------------------------------------- helpers
