@@ -16,7 +16,6 @@ import org.parvis.alert.SubscriptionView;
 import org.parvis.model.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -308,23 +307,16 @@ final class AlertEndpoint {
     }
 
     private static byte[] readBody(Context ctx) {
-        byte[] bytes;
-        try (InputStream in = ctx.req().getInputStream()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            throw Problem.badRequest("the request body could not be read (" + e.getMessage()
-                            + "); send it again")
-                    .toException();
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw Problem.ofStatus(
-                            413,
-                            "Content Too Large",
-                            "the body is more than " + MAX_BODY_BYTES
-                                    + " bytes; a subscription is far smaller")
-                    .toException();
-        }
-        return bytes;
+        return RequestBodies.read(
+                ctx,
+                MAX_BODY_BYTES,
+                size -> Problem.ofStatus(
+                                413,
+                                "Content Too Large",
+                                "the body is " + size + "; at most " + MAX_BODY_BYTES
+                                        + " bytes are accepted, and a subscription is far"
+                                        + " smaller")
+                        .toException());
     }
 
     private static JsonNode parseJson(byte[] bytes) {

@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -128,24 +127,7 @@ final class ClassifyEndpoint {
     }
 
     private static byte[] readBody(Context ctx) {
-        String declared = ctx.header("Content-Length");
-        if (declared != null
-                && declared.strip().matches("\\d{1,18}")
-                && Long.parseLong(declared.strip()) > MAX_BODY_BYTES) {
-            throw tooLarge(declared.strip() + " bytes");
-        }
-        byte[] bytes;
-        try (InputStream in = ctx.req().getInputStream()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            throw Problem.badRequest("the request body could not be read (" + e.getMessage()
-                            + "); send it again")
-                    .toException();
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw tooLarge("more than " + MAX_BODY_BYTES + " bytes");
-        }
-        return bytes;
+        return RequestBodies.read(ctx, MAX_BODY_BYTES, ClassifyEndpoint::tooLarge);
     }
 
     private static ProblemException tooLarge(String size) {
