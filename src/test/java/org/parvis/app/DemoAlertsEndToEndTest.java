@@ -32,7 +32,8 @@ import java.util.List;
 
 /**
  * The demo's alert promise, end to end with the real node, the sample platform over HTTP and an
- * SMTP server: subscribe with the form the feed page renders, confirm from the mail, receive an alert when
+ * SMTP server: subscribe with the form the feed page renders, confirm from the mail, receive an
+ * alert when
  * the platform publishes a new Bordeaux process and it is harvested, unsubscribe in one click.
  */
 class DemoAlertsEndToEndTest {

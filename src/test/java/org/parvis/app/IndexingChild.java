@@ -14,6 +14,7 @@ import org.parvis.store.JdbcStore;
 import org.parvis.store.StoreLocation;
 import org.parvis.territory.FrenchGazetteer;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,6 +60,8 @@ final class IndexingChild {
     }
 
     public static void main(String[] args) {
+        // Standard output is this child's protocol with the test that kills it, not a log.
+        PrintStream toParent = System.out;
         Path dataDir = Path.of(args[0]);
         int count = Integer.parseInt(args[1]);
         try (JdbcStore store = JdbcStore.open(StoreLocation.sqlite(dataDir))) {
@@ -71,14 +74,14 @@ final class IndexingChild {
                 }
             }
             store.upsertAll(batch);
-            System.out.println(STORED);
+            toParent.println(STORED);
 
             try (FeedIndex index =
                     FeedIndex.open(dataDir.resolve("index"), FrenchGazetteer.loadDefault())) {
-                System.out.println(INDEXING);
-                System.out.flush();
+                toParent.println(INDEXING);
+                toParent.flush();
                 index.catchUp(store);
-                System.out.println(DONE);
+                toParent.println(DONE);
             }
         }
     }

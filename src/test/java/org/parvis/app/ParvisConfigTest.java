@@ -115,7 +115,8 @@ class ParvisConfigTest {
     void badTerritoryNamesTheSourceAndTheExpectedForms() throws IOException {
         Path file = write("""
                 sources:
-                  - {id: a, kind: unified-json, baseUrl: https://a.example, name: A, territory: "33063"}
+                  - {id: a, kind: unified-json, baseUrl: https://a.example, name: A,
+                     territory: "33063"}
                 """);
 
         assertThatThrownBy(() -> ParvisConfig.read(file))

@@ -73,8 +73,8 @@ class ModelJsonTest {
     @Test
     void contributionSurvivesAJsonRoundTrip() {
         Contribution meeting = new Contribution(
-                URI.create(
-                        "https://participation.bordeaux-metropole.example/processes/velo/f/3/meetings/7"),
+                URI.create("https://participation.bordeaux-metropole.example"
+                        + "/processes/velo/f/3/meetings/7"),
                 new SourceKey("bordeaux-decidim", "Meeting/7"),
                 null,
                 ContributionKind.MEETING,

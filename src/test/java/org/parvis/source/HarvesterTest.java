@@ -131,9 +131,8 @@ class HarvesterTest {
         assertThat(item.provenance().retrievedFrom())
                 .isEqualTo(URI.create(source.baseUrl() + "/parvis-export/v1/items"));
         assertThat(item.id())
-                .isEqualTo(
-                        URI.create(
-                                "https://participation.bordeaux-metropole.example/processes/plan-velo-metropolitain-2030"));
+                .isEqualTo(URI.create("https://participation.bordeaux-metropole.example"
+                        + "/processes/plan-velo-metropolitain-2030"));
     }
 
     @Test

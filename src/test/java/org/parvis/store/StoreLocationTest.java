@@ -20,8 +20,8 @@ class StoreLocationTest {
 
     @Test
     void postgresCredentialsMoveOutOfTheUrl() {
-        StoreLocation location = StoreLocation.parse(
-                "jdbc:postgresql://db.example.org:5432/parvis?user=parvis&password=s%3Dcret&sslmode=require");
+        StoreLocation location = StoreLocation.parse("jdbc:postgresql://db.example.org:5432/parvis"
+                + "?user=parvis&password=s%3Dcret&sslmode=require");
 
         assertThat(location.jdbcUrl())
                 .isEqualTo("jdbc:postgresql://db.example.org:5432/parvis?sslmode=require");

@@ -39,21 +39,24 @@ class ContourImportTest {
     private static final String SQUARES = """
             {"type": "FeatureCollection", "features": [
               {"type": "Feature", "properties": {"code": "75056", "nom": "Paris"},
-               "geometry": {"type": "Polygon", "coordinates": [[[2.25, 48.81], [2.42, 48.81], [2.42, 48.91],
-                 [2.25, 48.91], [2.25, 48.81]]]}},
+               "geometry": {"type": "Polygon", "coordinates": [[[2.25, 48.81], [2.42, 48.81],
+                 [2.42, 48.91], [2.25, 48.91], [2.25, 48.81]]]}},
               {"type": "Feature", "properties": {"code": "75101", "nom": "Paris 1er"},
-               "geometry": {"type": "Polygon", "coordinates": [[[2.33, 48.855], [2.35, 48.855], [2.35, 48.87],
-                 [2.33, 48.87]]]}},
+               "geometry": {"type": "Polygon", "coordinates": [[[2.33, 48.855], [2.35, 48.855],
+                 [2.35, 48.87], [2.33, 48.87]]]}},
               {"type": "Feature", "properties": {"code": "29019", "nom": "Brest"},
-               "geometry": {"type": "Polygon", "coordinates": [[[-4.55, 48.35], [-4.45, 48.35], [-4.45, 48.45],
-                 [-4.55, 48.45], [-4.55, 48.35]]]}},
+               "geometry": {"type": "Polygon", "coordinates": [[[-4.55, 48.35], [-4.45, 48.35],
+                 [-4.45, 48.45], [-4.55, 48.45], [-4.55, 48.35]]]}},
               {"type": "Feature", "properties": {"code": "29096", "nom": "Lambézellec"},
-               "geometry": {"type": "MultiPolygon", "coordinates": [[[[-4.45, 48.35], [-4.35, 48.35],
+               "geometry": {"type": "MultiPolygon",
+                 "coordinates": [[[[-4.45, 48.35], [-4.35, 48.35],
                  [-4.35, 48.45], [-4.45, 48.45], [-4.45, 48.35]]]]}},
               {"type": "Feature", "properties": {"code": "99999", "nom": "Nowhere"},
-               "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}},
+               "geometry": {"type": "Polygon",
+                 "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}},
               {"type": "Feature", "properties": {"code": "33", "nom": "Gironde"},
-               "geometry": {"type": "Polygon", "coordinates": [[[-1, 44], [0, 44], [0, 45], [-1, 45], [-1, 44]]]}},
+               "geometry": {"type": "Polygon",
+                 "coordinates": [[[-1, 44], [0, 44], [0, 45], [-1, 45], [-1, 44]]]}},
               {"type": "Feature", "properties": {"code": "33063"}, "geometry": null}
             ]}
             """;
@@ -108,8 +111,10 @@ class ContourImportTest {
     void projectedCoordinatesAreRejectedWithTheWayToReprojectThem(@TempDir Path dir)
             throws IOException {
         Path file = write(dir, "lambert93.geojson", """
-                {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": "33063"},
-                  "geometry": {"type": "Polygon", "coordinates": [[[417000, 6423000], [418000, 6423000],
+                {"type": "FeatureCollection", "features": [{"type": "Feature",
+                  "properties": {"code": "33063"},
+                  "geometry": {"type": "Polygon",
+                  "coordinates": [[[417000, 6423000], [418000, 6423000],
                   [418000, 6424000], [417000, 6423000]]]}}]}
                 """);
 

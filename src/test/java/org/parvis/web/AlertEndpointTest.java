@@ -109,7 +109,8 @@ class AlertEndpointTest {
                 "/api/v1/subscriptions",
                 "{\"email\": \"alice@example.org\", \"place\": \"fr:commune:33063\","
                         + " \"themes\": [\"mobilite\"], \"kinds\": [\"consultation\"],"
-                        + " \"scope\": \"around\", \"frequency\": \"weekly\", \"language\": \"en\"}");
+                        + " \"scope\": \"around\", \"frequency\": \"weekly\","
+                        + " \"language\": \"en\"}");
         fx.alerts.runDue();
 
         assertThat(answer.statusCode()).isEqualTo(202);

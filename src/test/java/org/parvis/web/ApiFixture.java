@@ -88,8 +88,7 @@ final class ApiFixture implements AutoCloseable {
     static final URI PROPOSAL_ID =
             URI.create("https://participation.bordeaux.fr/processes/budget-2026/f/3/proposals/345");
     static final SourceKey PROPOSAL_KEY = new SourceKey("bordeaux-decidim", "Proposal/345");
-    static final URI COMMENT_ID = URI.create(
-            "https://participation.bordeaux.fr/processes/budget-2026/f/3/proposals/345?commentId=9");
+    static final URI COMMENT_ID = URI.create(PROPOSAL_ID + "?commentId=9");
     static final SourceKey COMMENT_KEY = new SourceKey("bordeaux-decidim", "Comment/9");
 
     static {

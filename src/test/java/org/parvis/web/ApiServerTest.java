@@ -44,12 +44,12 @@ class ApiServerTest {
         assertThat(answer.header("content-type")).startsWith("text/plain");
         String metrics = answer.body();
         assertThat(metrics)
-                .contains(
-                        "http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/places/{id}\","
-                                + "status=\"200\"} 2")
-                .contains(
-                        "http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/places/{id}\","
-                                + "status=\"404\"} 1")
+                .contains("http_server_requests_seconds_count"
+                        + "{method=\"GET\",route=\"/api/v1/places/{id}\","
+                        + "status=\"200\"} 2")
+                .contains("http_server_requests_seconds_count"
+                        + "{method=\"GET\",route=\"/api/v1/places/{id}\","
+                        + "status=\"404\"} 1")
                 .contains("route=\"/api/v1/items/{key}\",status=\"400\"")
                 .contains("route=\"unmatched\",status=\"404\"")
                 .doesNotContain("33063", "Proposal", "secret", "/no/such/route");
@@ -156,9 +156,9 @@ class ApiServerTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEmpty();
         assertThat(api.get("/metrics").body())
-                .contains(
-                        "http_server_requests_seconds_count{method=\"HEAD\",route=\"/api/v1/sources\","
-                                + "status=\"200\"} 1");
+                .contains("http_server_requests_seconds_count"
+                        + "{method=\"HEAD\",route=\"/api/v1/sources\","
+                        + "status=\"200\"} 1");
     }
 
     @Test

@@ -59,10 +59,11 @@ class FeedEndpointTest {
 
     @Test
     void everyParameterReachesTheQuery() {
-        ApiFixture.Answer answer = api.get(
-                "/api/v1/feed?place=fr:departement:33&scope=within"
-                        + "&themes=mobilite,cadre_de_vie&themes=sante&kinds=petition,participatory_budget"
-                        + "&status=closed&status=unknown&q=%20pistes+cyclables%20&sort=newest&limit=7&cursor=abc-123_");
+        ApiFixture.Answer answer = api.get("/api/v1/feed?place=fr:departement:33&scope=within"
+                + "&themes=mobilite,cadre_de_vie&themes=sante"
+                + "&kinds=petition,participatory_budget"
+                + "&status=closed&status=unknown&q=%20pistes+cyclables%20&sort=newest"
+                + "&limit=7&cursor=abc-123_");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         FeedQuery query = api.feed.lastQuery();

@@ -74,7 +74,8 @@ import java.util.TreeMap;
 
 /**
  * A running node for page tests, as close to the demo as a test gets: the real French gazetteer
- * and place search (with the 2018 contours of six communes around Bordeaux), a SQLite store, an in-memory feed index and the HTTP server, filled by
+ * and place search (with the 2018 contours of six communes around Bordeaux), a SQLite store, an
+ * in-memory feed index and the HTTP server, filled by
  * harvesting over loopback HTTP with the real connector (1) the bundled sample platform and (2) a
  * hostile platform whose one process carries known XSS payloads in every text field.
  *

@@ -203,10 +203,9 @@ class PagesBrowserTest {
                             "return document.querySelectorAll('script:not([src])').length"))
                     .as(path)
                     .isEqualTo(0L);
-            assertThat(
-                            js.executeScript(
-                                    "return document.querySelectorAll("
-                                            + "'iframe, object, embed, svg, math, img, style, main form[action^=\"https:\"]').length"))
+            assertThat(js.executeScript("return document.querySelectorAll("
+                            + "'iframe, object, embed, svg, math, img, style,"
+                            + " main form[action^=\"https:\"]').length"))
                     .as(path)
                     .isEqualTo(0L);
             assertThat(js.executeScript("return Array.from(document.querySelectorAll('*'))"

@@ -154,8 +154,8 @@ class PagesTest {
         assertThat(body)
                 .contains("Participer sur Données d'exemple — Participation Bordeaux Métropole");
         assertThat(body)
-                .contains(
-                        "href=\"https://participation.bordeaux-metropole.example/processes/plan-velo-metropolitain-2030");
+                .contains("href=\"https://participation.bordeaux-metropole.example"
+                        + "/processes/plan-velo-metropolitain-2030");
     }
 
     @Test
@@ -229,8 +229,8 @@ class PagesTest {
 
         assertThat(body).contains("<link rel=\"alternate\" type=\"application/atom+xml\"");
         assertThat(body)
-                .contains(
-                        "href=\"/feed.atom?place=fr:commune:33063&amp;themes=mobilite&amp;lang=en\"");
+                .contains("href=\"/feed.atom?place=fr:commune:33063"
+                        + "&amp;themes=mobilite&amp;lang=en\"");
         assertThat(body).contains("<link rel=\"alternate\" type=\"text/calendar\"");
         assertThat(body).contains("<form action=\"/alerts/subscribe\" method=\"post\">");
         assertThat(body)
@@ -272,8 +272,9 @@ class PagesTest {
                 .contains("Maison du projet, 35 quai de Queyries, 33100 Bordeaux", "à 18:30");
         assertThat(body).contains("<dt>Participants</dt><dd>1\u202f843</dd>");
         assertThat(body)
-                .contains(
-                        "<dt>Licence des données</dt><dd><a href=\"https://creativecommons.org/publicdomain/zero/1.0/\">CC0-1.0</a>");
+                .contains("<dt>Licence des données</dt><dd><a"
+                        + " href=\"https://creativecommons.org/publicdomain/zero/1.0/\">"
+                        + "CC0-1.0</a>");
         assertThat(body).contains("Lu par Parvis le");
         assertThat(body).contains("Elle concerne Bordeaux Métropole, qui inclut Bordeaux");
         assertThat(body).contains("Thème Transports et mobilités");
@@ -293,8 +294,8 @@ class PagesTest {
         assertThat(description).doesNotContainPattern("\\son[a-z]+=");
         assertThat(description).doesNotContain("style=");
         assertThat(description)
-                .contains(
-                        "<a href=\"https://example.org/ok\" rel=\"nofollow ugc noopener\">safe link</a>");
+                .contains("<a href=\"https://example.org/ok\" rel=\"nofollow ugc noopener\">"
+                        + "safe link</a>");
         assertThat(body).doesNotContain("href=\"javascript:");
         assertThat(body).contains("href=\"https://hostile.example/processes/xss\"");
     }
@@ -461,9 +462,8 @@ class PagesTest {
         }
         Contribution meeting = node
                 .store
-                .listContributions(
-                        URI.create(
-                                "https://participation.bordeaux-metropole.example/processes/plan-velo-metropolitain-2030"))
+                .listContributions(URI.create("https://participation.bordeaux-metropole.example"
+                        + "/processes/plan-velo-metropolitain-2030"))
                 .stream()
                 .filter(c -> c.kind() == ContributionKind.MEETING)
                 .findFirst()
