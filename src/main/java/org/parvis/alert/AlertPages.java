@@ -61,7 +61,7 @@ public final class AlertPages {
                 words.language(),
                 words.text("page.confirm.title"),
                 List.of(words.text("page.confirm.text"), subscription.description()),
-                MailComposer.CONFIRM_PATH,
+                AlertPaths.CONFIRM,
                 token,
                 words.text("confirm.button"),
                 null,
@@ -98,7 +98,7 @@ public final class AlertPages {
                 words.language(),
                 words.text("page.unsubscribe.title"),
                 List.of(words.text("page.unsubscribe.text"), subscription.description()),
-                MailComposer.UNSUBSCRIBE_PATH,
+                AlertPaths.UNSUBSCRIBE,
                 token,
                 words.text("unsubscribe"),
                 null,
@@ -161,7 +161,7 @@ public final class AlertPages {
                     language.equals(words.language()) ? null : language));
         }
         PageView.ManageForm form = new PageView.ManageForm(
-                MailComposer.MANAGE_PATH,
+                AlertPaths.MANAGE,
                 token,
                 query.place().value(),
                 words.text("field.place"),
@@ -179,7 +179,7 @@ public final class AlertPages {
                 words.text("field.language"),
                 languages,
                 words.text("page.manage.save"),
-                MailComposer.UNSUBSCRIBE_PATH,
+                AlertPaths.UNSUBSCRIBE,
                 words.text("unsubscribe"));
         List<String> paragraphs = saved
                 ? List.of(words.text("page.manage.saved"), subscription.description())

@@ -5,7 +5,6 @@ import org.parvis.model.AreaLevel;
 import org.parvis.model.ProcessType;
 import org.parvis.territory.Gazetteer;
 import org.parvis.territory.Place;
-import org.parvis.theme.Theme;
 import org.parvis.theme.ThemeCatalog;
 
 import java.net.URI;
@@ -21,10 +20,6 @@ import java.util.Locale;
  * <p>Thread-safe: immutable.
  */
 final class MailComposer {
-
-    static final String CONFIRM_PATH = "/alerts/confirm";
-    static final String MANAGE_PATH = "/alerts/manage";
-    static final String UNSUBSCRIBE_PATH = "/alerts/unsubscribe";
 
     private final URI baseUrl;
     private final Gazetteer gazetteer;
@@ -61,14 +56,14 @@ final class MailComposer {
                 words.text("confirm.intro"),
                 describe(subscription.query(), subscription.frequency(), words),
                 List.of(),
-                link(CONFIRM_PATH, confirmToken),
+                link(AlertPaths.CONFIRM, confirmToken),
                 words.text("confirm.button"),
                 words.text("confirm.ignore", words.date(expiry)),
                 null,
                 null,
                 null,
                 null);
-        return mail(outboxId, subscription, view, link(UNSUBSCRIBE_PATH, stopToken));
+        return mail(outboxId, subscription, view, link(AlertPaths.UNSUBSCRIBE, stopToken));
     }
 
     /** An immediate alert or a digest carrying {@code items}. */
@@ -96,7 +91,7 @@ final class MailComposer {
         for (ItemSnapshot item : items) {
             shown.add(show(item, words, now));
         }
-        String unsubscribe = link(UNSUBSCRIBE_PATH, stopToken);
+        String unsubscribe = link(AlertPaths.UNSUBSCRIBE, stopToken);
         MailView view = new MailView(
                 words.language(),
                 subject,
@@ -107,7 +102,7 @@ final class MailComposer {
                 null,
                 null,
                 words.text("footer"),
-                link(MANAGE_PATH, manageToken),
+                link(AlertPaths.MANAGE, manageToken),
                 words.text("manage"),
                 unsubscribe,
                 words.text("unsubscribe"));
@@ -173,9 +168,7 @@ final class MailComposer {
         } else {
             List<String> labels = new ArrayList<>();
             for (String theme : query.listThemes()) {
-                labels.add(catalog.findTheme(theme)
-                        .map(found -> label(found, words.language()))
-                        .orElse(theme));
+                labels.add(catalog.label(theme, words.language()));
             }
             parts.add(words.text("themes.some", String.join(", ", labels)));
         }
@@ -191,10 +184,6 @@ final class MailComposer {
         }
         parts.add(words.text("frequency." + frequency.code()));
         return String.join(" · ", parts);
-    }
-
-    private static String label(Theme theme, String language) {
-        return theme.label(language);
     }
 
     String placeName(AreaId place) {

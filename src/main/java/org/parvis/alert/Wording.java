@@ -56,7 +56,7 @@ final class Wording {
             Map.entry("themes.some", "thèmes : %s"),
             Map.entry("kinds.all", "toutes les formes de participation"),
             Map.entry("kinds.some", "formes : %s"),
-            Map.entry("frequency.immediate", "dès qu'un processus paraît"),
+            Map.entry("frequency.immediate", "dès qu'une démarche paraît"),
             Map.entry("frequency.daily", "un résumé par jour"),
             Map.entry("frequency.weekly", "un résumé par semaine"),
             Map.entry("page.subscribed.title", "Vérifiez votre boîte mail"),

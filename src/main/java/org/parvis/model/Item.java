@@ -3,6 +3,8 @@ package org.parvis.model;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import org.jspecify.annotations.Nullable;
+
 import java.net.URI;
 import java.util.List;
 
@@ -28,11 +30,16 @@ public sealed interface Item permits Process, Contribution {
 
     Provenance provenance();
 
+    /** Whether {@code url} is an absolute http(s) URL, the only kind an item's identity can be. */
+    static boolean isWebUrl(@Nullable URI url) {
+        return url != null
+                && url.isAbsolute()
+                && ("https".equals(url.getScheme()) || "http".equals(url.getScheme()));
+    }
+
     /** Validates the shared fields; called from the constructors of the implementations. */
     static void requireCommon(URI id, SourceKey sourceKey, Provenance provenance) {
-        if (id == null
-                || !id.isAbsolute()
-                || !("https".equals(id.getScheme()) || "http".equals(id.getScheme()))) {
+        if (!isWebUrl(id)) {
             throw new IllegalArgumentException("item id '" + id
                     + "' must be the absolute http(s) URL of the item on its platform");
         }

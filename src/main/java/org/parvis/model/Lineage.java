@@ -11,10 +11,9 @@ import java.net.URI;
 public record Lineage(LineageRelation relation, URI target) {
 
     public Lineage {
-        if (relation == null || target == null) {
-            throw new IllegalArgumentException(
-                    "a lineage link needs a relation and a target URL, got " + relation + " → "
-                            + target);
+        if (relation == null || !Item.isWebUrl(target)) {
+            throw new IllegalArgumentException("a lineage link needs a relation and the target"
+                    + " item's http(s) URL, got " + relation + " → " + target);
         }
     }
 }

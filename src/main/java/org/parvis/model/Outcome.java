@@ -33,8 +33,9 @@ public record Outcome(
         @Nullable Money cost) {
 
     public Outcome {
-        if (id == null) {
-            throw new IllegalArgumentException("an outcome needs its public URL as id");
+        if (!Item.isWebUrl(id)) {
+            throw new IllegalArgumentException("outcome id '" + id
+                    + "' must be the absolute http(s) URL of the outcome on its platform");
         }
         if (title == null || title.isEmpty()) {
             throw new IllegalArgumentException(
@@ -49,5 +50,11 @@ public record Outcome(
                     + ") before it starts (" + startDate + ")");
         }
         implementsIds = List.copyOf(implementsIds == null ? List.of() : implementsIds);
+        for (URI target : implementsIds) {
+            if (!Item.isWebUrl(target)) {
+                throw new IllegalArgumentException("outcome " + id + " implements '" + target
+                        + "', which is not an item's http(s) URL");
+            }
+        }
     }
 }

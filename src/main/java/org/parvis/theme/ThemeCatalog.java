@@ -125,6 +125,15 @@ public final class ThemeCatalog {
         return Optional.ofNullable(themes.get(id));
     }
 
+    /**
+     * The label of theme {@code id} in {@code language} (English when the theme has none in it),
+     * or the id itself for a theme this catalogue does not know (one dropped since it was
+     * assigned).
+     */
+    public String label(String id, String language) {
+        return findTheme(id).map(theme -> theme.label(language)).orElse(id);
+    }
+
     /** The theme with this id; throws naming the id and the known ids when absent. */
     public Theme getTheme(String id) {
         return findTheme(id)

@@ -42,10 +42,6 @@ import java.util.regex.Pattern;
 final class AlertEndpoint {
 
     static final String SUBSCRIPTIONS = "/api/v1/subscriptions";
-    static final String SUBSCRIBE = "/alerts/subscribe";
-    static final String CONFIRM = "/alerts/confirm";
-    static final String MANAGE = "/alerts/manage";
-    static final String UNSUBSCRIBE = "/alerts/unsubscribe";
 
     static final int MAX_BODY_BYTES = 16 * 1024;
 

@@ -13,6 +13,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.router.Endpoint;
 
 import org.jspecify.annotations.Nullable;
+import org.parvis.alert.AlertPaths;
 import org.parvis.model.Json;
 import org.parvis.theme.ThemeCatalog;
 import org.parvis.theme.ThemeClassifier;
@@ -160,13 +161,13 @@ public final class ApiServer implements AutoCloseable {
                 new Route(ThemesEndpoint.PATH, themes::handle),
                 new Route(HandlerType.POST, ClassifyEndpoint.PATH, classify::handle),
                 new Route(HandlerType.POST, AlertEndpoint.SUBSCRIPTIONS, alerts::subscribeJson),
-                new Route(HandlerType.POST, AlertEndpoint.SUBSCRIBE, alerts::subscribeForm),
-                new Route(AlertEndpoint.CONFIRM, alerts::confirmPage),
-                new Route(HandlerType.POST, AlertEndpoint.CONFIRM, alerts::confirm),
-                new Route(AlertEndpoint.MANAGE, alerts::managePage),
-                new Route(HandlerType.POST, AlertEndpoint.MANAGE, alerts::manage),
-                new Route(AlertEndpoint.UNSUBSCRIBE, alerts::unsubscribePage),
-                new Route(HandlerType.POST, AlertEndpoint.UNSUBSCRIBE, alerts::unsubscribe),
+                new Route(HandlerType.POST, AlertPaths.SUBSCRIBE, alerts::subscribeForm),
+                new Route(AlertPaths.CONFIRM, alerts::confirmPage),
+                new Route(HandlerType.POST, AlertPaths.CONFIRM, alerts::confirm),
+                new Route(AlertPaths.MANAGE, alerts::managePage),
+                new Route(HandlerType.POST, AlertPaths.MANAGE, alerts::manage),
+                new Route(AlertPaths.UNSUBSCRIBE, alerts::unsubscribePage),
+                new Route(HandlerType.POST, AlertPaths.UNSUBSCRIBE, alerts::unsubscribe),
                 new Route("/api/v1/openapi.json", ctx -> {
                     QueryParams.parse(ctx.req().getQueryString()).requireOnly(List.of());
                     ctx.status(200).contentType(Responses.JSON).result(openApi);

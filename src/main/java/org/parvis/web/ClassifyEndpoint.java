@@ -85,9 +85,7 @@ final class ClassifyEndpoint {
                 input.language() == null ? ThemesEndpoint.DEFAULT_LANGUAGE : input.language();
         List<ClassifiedTheme> themes = new ArrayList<>();
         for (ThemeAssignment assignment : assignments) {
-            String label = catalog.findTheme(assignment.theme())
-                    .map(theme -> theme.label(labelLanguage))
-                    .orElse(assignment.theme());
+            String label = catalog.label(assignment.theme(), labelLanguage);
             themes.add(new ClassifiedTheme(
                     assignment.theme(),
                     label,

@@ -153,7 +153,20 @@ class FollowUpTest {
                         null,
                         null))
                 .hasMessageContaining("progress 140; expected a percentage from 0 to 100");
+        assertThatThrownBy(() -> new Outcome(
+                        URI.create("javascript:alert(1)"),
+                        LocalizedText.of("fr", "Abris"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null))
+                .hasMessageContaining("must be the absolute http(s) URL of the outcome");
         assertThatThrownBy(() -> new Lineage(LineageRelation.AMENDS, null))
-                .hasMessageContaining("needs a relation and a target URL");
+                .hasMessageContaining("needs a relation and the target item's http(s) URL");
     }
 }

@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.parvis.feed.FeedItem;
 import org.parvis.model.Contribution;
 import org.parvis.model.ContributionKind;
+import org.parvis.model.Item;
 import org.parvis.model.MeetingDetails;
 import org.parvis.model.Process;
 
@@ -209,7 +210,7 @@ final class FeedExports {
                 event.add(new Uid(uid("meeting", meeting.id(), host)));
                 event.replace(new DtStamp(now));
                 event.add(new Url(meeting.id()));
-                URI online = isWeb(details.onlineUrl()) ? details.onlineUrl() : null;
+                URI online = Item.isWebUrl(details.onlineUrl()) ? details.onlineUrl() : null;
                 String where = details.address() != null
                         ? details.address()
                         : online != null ? online.toString() : null;
@@ -243,11 +244,7 @@ final class FeedExports {
 
     /** Where to take part: the card's link when it is a web link, else the process page. */
     static URI participateUrl(FeedItem card) {
-        return isWeb(card.url()) ? card.url() : card.id();
-    }
-
-    private static boolean isWeb(@Nullable URI url) {
-        return url != null && ("https".equals(url.getScheme()) || "http".equals(url.getScheme()));
+        return PageUrls.webLink(card.url(), card.id());
     }
 
     private static String uid(String what, URI id, String host) {

@@ -1,5 +1,7 @@
 package org.parvis.web.page;
 
+import org.parvis.alert.AlertPaths;
+import org.parvis.alert.Frequency;
 import org.parvis.feed.FeedItem;
 import org.parvis.feed.FeedQuery;
 import org.parvis.feed.FeedResult;
@@ -29,8 +31,6 @@ import java.util.Set;
 final class FeedViews {
 
     /** Where the alert form posts (answered by the alerts feature). */
-    static final String SUBSCRIBE_PATH = "/alerts/subscribe";
-
     private final ThemeCatalog themes;
 
     FeedViews(ThemeCatalog themes) {
@@ -56,8 +56,10 @@ final class FeedViews {
                 item.status().code(),
                 formats.status(item.status()),
                 formats.deadline(item.status(), item.startAt(), item.endAt()),
-                item.themes().stream().map(theme -> themeLabel(theme, lang)).toList(),
-                PageUrls.webLink(item.url(), item.id()),
+                item.themes().stream()
+                        .map(theme -> themes.label(theme, lang.code()))
+                        .toList(),
+                FeedExports.participateUrl(item).toString(),
                 t.format("card.participate", item.platform()));
     }
 
@@ -280,17 +282,13 @@ final class FeedViews {
                 new Views.Hidden("scope", query.scope().name().toLowerCase(java.util.Locale.ROOT)));
         fields.add(new Views.Hidden("language", lang.code()));
         List<Views.Option> frequencies = new ArrayList<>();
-        for (String frequency : List.of("immediate", "daily", "weekly")) {
+        for (String frequency : Frequency.CODES) {
             frequencies.add(new Views.Option(
                     frequency,
                     t.get("alert.frequency." + frequency),
                     frequency.equals("weekly"),
                     null));
         }
-        return new Views.Subscription(SUBSCRIBE_PATH, fields, frequencies);
-    }
-
-    String themeLabel(String id, Lang lang) {
-        return themes.findTheme(id).map(theme -> theme.label(lang.code())).orElse(id);
+        return new Views.Subscription(AlertPaths.SUBSCRIBE, fields, frequencies);
     }
 }

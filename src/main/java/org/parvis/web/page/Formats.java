@@ -43,6 +43,11 @@ final class Formats {
         return date.format(instant.atZone(ZONE));
     }
 
+    /** "6 mars 2026" / "6 March 2026". */
+    String date(LocalDate day) {
+        return date.format(day);
+    }
+
     /** The date of the last day of a window ending (exclusively) at {@code end}. */
     String lastDay(Instant end) {
         return date.format(lastDate(end));

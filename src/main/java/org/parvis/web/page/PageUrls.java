@@ -3,11 +3,13 @@ package org.parvis.web.page;
 import org.jspecify.annotations.Nullable;
 import org.parvis.feed.FeedQuery;
 import org.parvis.model.AreaId;
+import org.parvis.model.Item;
 import org.parvis.model.ProcessStatus;
 import org.parvis.model.ProcessType;
 import org.parvis.web.FeedRequest;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -147,19 +149,29 @@ final class PageUrls {
         return out.toString();
     }
 
-    static @Nullable String webHref(@Nullable Object url) {
+    /**
+     * {@code url} when it is an absolute http(s) URL, else null: only web links of harvested data
+     * become links; anything else (javascript:, data:…) stays text.
+     */
+    static @Nullable String webHref(@Nullable URI url) {
+        return Item.isWebUrl(url) ? url.toString() : null;
+    }
+
+    /** {@link #webHref(URI)} of a URL written as text; null when it is not a URL. */
+    static @Nullable String webHref(@Nullable String url) {
         if (url == null) {
             return null;
         }
-        String text = url.toString();
-        // Only web links become links; anything else (javascript:, data:…) stays text.
-        return text.startsWith("https://") || text.startsWith("http://") ? text : null;
+        try {
+            return webHref(new URI(url.strip()));
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /** {@code url} when it is a web link, else {@code fallback} (an item id, always http(s)). */
-    static String webLink(@Nullable URI url, URI fallback) {
-        String href = webHref(url);
-        return href == null ? fallback.toString() : href;
+    static URI webLink(@Nullable URI url, URI fallback) {
+        return Item.isWebUrl(url) ? url : fallback;
     }
 
     private static String code(Enum<?> value) {

@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -359,7 +360,8 @@ public final class Pages {
                 .map(SourceView::name)
                 .findFirst()
                 .orElse(process.provenance().sourceId());
-        String participate = PageUrls.webLink(process.participateUrl(), process.id());
+        String participate =
+                PageUrls.webLink(process.participateUrl(), process.id()).toString();
         String summary = process.summary() == null ? null : process.summary().best(preferred);
         String description = process.description() == null
                 ? ""
@@ -381,7 +383,7 @@ public final class Pages {
                         formats.deadline(status, process.startAt(), process.endAt()),
                         process.findMainOrganiser().map(o -> o.name()).orElse(null),
                         process.themes().stream()
-                                .map(a -> feedViews.themeLabel(a.theme(), lang))
+                                .map(a -> themes.label(a.theme(), lang.code()))
                                 .toList(),
                         steps,
                         meetings,
@@ -606,7 +608,7 @@ public final class Pages {
             }
             String method = t.get(
                     "method." + assignment.method().name().toLowerCase(java.util.Locale.ROOT));
-            String label = feedViews.themeLabel(assignment.theme(), lang);
+            String label = themes.label(assignment.theme(), lang.code());
             reasons.add(
                     assignment.evidence().isBlank()
                             ? t.format("why.theme", label, method)
@@ -647,38 +649,40 @@ public final class Pages {
         for (Outcome outcome : process.followUp().outcomes()) {
             List<Views.Link> carriesOut = new ArrayList<>();
             for (URI target : outcome.implementsIds()) {
-                String href = PageUrls.webHref(target);
-                if (href == null) {
-                    continue; // nothing a browser should follow
-                }
                 Contribution known = byId.get(target);
                 String label = known == null || known.title().isEmpty()
                         ? t.get("item.outcome.proposal")
                         : known.title().best(preferred);
-                carriesOut.add(new Views.Link(href, label));
+                carriesOut.add(new Views.Link(target.toString(), label));
             }
             LocalizedText label = outcome.statusLabel();
             boolean labelled = label != null && !label.isEmpty();
-            Instant start = outcome.startDate() == null
-                    ? null
-                    : outcome.startDate().atStartOfDay(Formats.ZONE).toInstant();
-            // An end date is the last day of the work; windows take the instant after it.
-            Instant end = outcome.endDate() == null
-                    ? null
-                    : outcome.endDate().plusDays(1).atStartOfDay(Formats.ZONE).toInstant();
             views.add(new Views.OutcomeView(
                     outcome.title().best(preferred),
                     otherLang(outcome.title(), preferred, lang),
-                    PageUrls.webLink(outcome.id(), process.id()),
+                    outcome.id().toString(),
                     labelled ? label.best(preferred) : null,
                     labelled ? otherLang(label, preferred, lang) : null,
                     outcome.progress() == null
                             ? null
                             : t.format("item.outcome.progress", outcome.progress()),
-                    start == null && end == null ? null : window(t, formats, start, end),
+                    days(t, formats, outcome.startDate(), outcome.endDate()),
                     carriesOut));
         }
         return views;
+    }
+
+    /** "du 6 mars au 30 juin 2026" for a first and a last day; null when neither is known. */
+    private static @Nullable String days(
+            Texts t, Formats formats, @Nullable LocalDate first, @Nullable LocalDate last) {
+        if (first != null && last != null) {
+            return t.format("window.both", formats.date(first), formats.date(last));
+        } else if (first != null) {
+            return t.format("window.from", formats.date(first));
+        } else if (last != null) {
+            return t.format("window.until", formats.date(last));
+        }
+        return null;
     }
 
     /** The current step when the source marks none: the one whose window holds now. */
@@ -810,7 +814,7 @@ public final class Pages {
                 switchHref(ctx, lang.other()),
                 PageUrls.page(PageUrls.HOME, lang),
                 PageUrls.page(PageUrls.SOURCES, lang),
-                assets.url("parvis.css"),
+                styleSheetHref(),
                 assets.url("parvis.js"),
                 alternates,
                 api.sampleData());

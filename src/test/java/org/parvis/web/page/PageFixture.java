@@ -89,9 +89,9 @@ final class PageFixture implements AutoCloseable {
     static final AreaId BORDEAUX = AreaId.commune("33063");
     static final AreaId PERIGUEUX = AreaId.commune("24322");
 
-    /** Payloads that would each set {@code window.__xss} or load something if they ran. */
     static final URI MEETING_ID = URI.create("https://hostile.example/processes/xss/meetings/1");
 
+    /** Payloads that would each set {@code window.__xss} or load something if they ran. */
     static final List<String> PAYLOADS = List.of(
             "<script>window.__xss = 'script'</script>",
             "<img src=x onerror=\"window.__xss = 'img'\">",
@@ -311,7 +311,7 @@ final class PageFixture implements AutoCloseable {
                 .withParticipateUrl(URI.create("javascript:window.__xss='participate'"))
                 .withProvenance(placeholder)
                 .addOutcome(new Outcome(
-                        URI.create("javascript:window.__xss='outcome'"),
+                        URI.create("https://hostile.example/processes/xss/results/1"),
                         LocalizedText.of("fr", "Suite " + PAYLOADS.get(4)),
                         null,
                         "done",
@@ -319,7 +319,8 @@ final class PageFixture implements AutoCloseable {
                         100,
                         null,
                         null,
-                        List.of(URI.create("javascript:window.__xss='implements'")),
+                        // A proposal that was not harvested: shown without its title.
+                        List.of(URI.create("https://hostile.example/processes/xss/proposals/9")),
                         null,
                         null))
                 .addOutcome(new Outcome(

@@ -22,9 +22,13 @@ import org.parvis.model.Json;
 
 import java.io.StringReader;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -301,22 +305,34 @@ class PagesTest {
     }
 
     @Test
-    void itemPageSaysWhatCameOfTheProcessAndLinksOnlyWebAddresses() {
+    void itemPageSaysWhatCameOfTheProcessWithItsProgressDatesAndProposals() {
         String body = node.get("/items/" + PageFixture.XSS_KEY).body();
-        String outcomes = body.substring(
-                body.indexOf("id=\"outcomes-heading\""),
-                body.indexOf("</section>", body.indexOf("id=\"outcomes-heading\"")));
+        String outcomes = section(body, "outcomes-heading");
+        LocalDate today = LocalDate.ofInstant(node.now, ZoneOffset.UTC);
+        DateTimeFormatter french = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
         assertThat(outcomes)
                 .contains("Ce qui en est sorti")
                 .contains("Suite \"&gt;&lt;script&gt;")
                 .contains("</span> · 100 % réalisé")
                 .contains("<span>En cours</span> · 40 % réalisé")
+                .contains("du " + french.format(today.minusDays(10)) + " au "
+                        + french.format(today.plusDays(20)))
                 .contains("<a href=\"" + PageFixture.MEETING_ID + "\">Réunion &lt;svg")
+                .contains("<a href=\"https://hostile.example/processes/xss/proposals/9\">"
+                        + "une proposition</a>")
                 .contains("<a href=\"https://hostile.example/processes/xss/results/2\">")
-                .doesNotContain("<script", "href=\"javascript:");
-        // The outcome whose own address is not a web link points to its process instead.
-        assertThat(outcomes).contains("<a href=\"https://hostile.example/processes/xss\">");
+                .doesNotContain("<script");
+        assertThat(section(
+                        node.get("/items/" + PageFixture.XSS_KEY + "?lang=en").body(),
+                        "outcomes-heading"))
+                .contains("What came of it", "40% done", "a proposal</a>");
+    }
+
+    private static String section(String body, String headingId) {
+        int start = body.indexOf("id=\"" + headingId + "\"");
+        assertThat(start).as("section " + headingId).isNotNegative();
+        return body.substring(start, body.indexOf("</section>", start));
     }
 
     @Test
