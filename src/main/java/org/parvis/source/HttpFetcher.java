@@ -399,27 +399,6 @@ public final class HttpFetcher {
     }
 
     /**
-     * Sends a GET request and reads the whole body, whatever the status.
-     *
-     * @throws ResponseTooLargeException when the body exceeds the size cap
-     * @throws IOException when the connection fails or times out
-     */
-    public Response get(URI uri, String accept) throws IOException, InterruptedException {
-        return send(Exchange.get(uri, accept), Map.of());
-    }
-
-    /**
-     * Sends a POST request once and reads the whole body, whatever the status.
-     *
-     * @throws ResponseTooLargeException when the body exceeds the size cap
-     * @throws IOException when the connection fails or times out
-     */
-    public Response post(URI uri, String contentType, byte[] body, String accept)
-            throws IOException, InterruptedException {
-        return send(Exchange.post(uri, contentType, body, accept), Map.of());
-    }
-
-    /**
      * Sends a request the polite and resilient way (see the class comment): rate-limited per
      * host, retried, guarded by the source's circuit breaker, revalidated from the cache.
      *
@@ -479,11 +458,6 @@ public final class HttpFetcher {
     /** The highest number of requests sent to one host within any 60-second window so far. */
     public int peakRequestsPerMinute() {
         return rate.peak();
-    }
-
-    /** The number of requests sent so far, all hosts together (retries included). */
-    public long requestsSent() {
-        return rate.total();
     }
 
     /**
@@ -702,7 +676,6 @@ public final class HttpFetcher {
     private static final class RequestRate {
         private final Map<String, Deque<Long>> byHost = new LinkedHashMap<>();
         private int peak;
-        private long total;
         private long shortestGapNanos = Long.MAX_VALUE;
 
         synchronized void record(String host) {
@@ -716,15 +689,10 @@ public final class HttpFetcher {
                 times.removeFirst();
             }
             peak = Math.max(peak, times.size());
-            total++;
         }
 
         synchronized int peak() {
             return peak;
-        }
-
-        synchronized long total() {
-            return total;
         }
 
         synchronized long shortestGapMillis() {

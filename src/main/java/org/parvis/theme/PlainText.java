@@ -2,15 +2,17 @@ package org.parvis.theme;
 
 /**
  * Reduces HTML to the text a reader sees: tags dropped (block tags become spaces), the common
- * character references decoded. Enough for classification; not a sanitiser.
+ * character references decoded. Used for classification and wherever a harvested HTML field is
+ * shown as plain text (an audience, an organiser's name); not a sanitiser.
  *
  * <p>Stateless and thread-safe.
  */
-final class PlainText {
+public final class PlainText {
 
     private PlainText() {}
 
-    static String of(String html) {
+    /** The text of {@code html}, its spacing kept (the classifier counts positions in it). */
+    public static String of(String html) {
         if (html == null || html.isEmpty()) {
             return "";
         }
@@ -46,6 +48,11 @@ final class PlainText {
             }
         }
         return out.toString();
+    }
+
+    /** The text of {@code html} with runs of white space made one space, trimmed. */
+    public static String readable(String html) {
+        return of(html).replaceAll("\\s+", " ").strip();
     }
 
     private static String decode(String entity) {
@@ -86,6 +93,7 @@ final class PlainText {
             case "hellip" -> "…";
             case "ndash" -> "–";
             case "mdash" -> "—";
+            case "euro" -> "€";
             default -> null;
         };
     }

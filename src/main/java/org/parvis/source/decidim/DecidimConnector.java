@@ -3,9 +3,9 @@ package org.parvis.source.decidim;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.jspecify.annotations.Nullable;
-import org.parvis.model.FollowUp;
 import org.parvis.model.HarvestMethod;
 import org.parvis.model.Outcome;
+import org.parvis.model.ProcessBuilder;
 import org.parvis.model.Provenance;
 import org.parvis.source.Connector;
 import org.parvis.source.HarvestContext;
@@ -154,12 +154,13 @@ public final class DecidimConnector implements Connector {
         for (Space space : read) {
             readSpace(run, space, components.get(space));
             List<Outcome> outcomes = run.outcomes.getOrDefault(space.url(), List.of());
-            ctx.emit(
-                    outcomes.isEmpty()
-                            ? space.process()
-                            : space.process().toBuilder()
-                                    .withFollowUp(new FollowUp(null, List.of(), null, outcomes))
-                                    .build());
+            if (outcomes.isEmpty()) {
+                ctx.emit(space.process());
+            } else {
+                ProcessBuilder withOutcomes = space.process().toBuilder();
+                outcomes.forEach(withOutcomes::addOutcome);
+                ctx.emit(withOutcomes.build());
+            }
         }
 
         LOG.debug(

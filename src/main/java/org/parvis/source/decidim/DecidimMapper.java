@@ -21,6 +21,7 @@ import org.parvis.model.Provenance;
 import org.parvis.model.SourceKey;
 import org.parvis.model.Step;
 import org.parvis.source.SourceConfig;
+import org.parvis.theme.PlainText;
 
 import java.net.URI;
 import java.time.Instant;
@@ -54,7 +55,6 @@ final class DecidimMapper {
             "(?iu)territ|quartier|secteur|zone|commune|ville|lieu|g[ée]ograph|p[ée]rim[èe]tre"
                     + "|district|arrondissement|barri|area|[àa]mbit|scope|place|localit");
 
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     /** A space (process or assembly) as the connector needs it to place its components. */
@@ -481,7 +481,7 @@ final class DecidimMapper {
         if (html == null) {
             return null;
         }
-        String text = TAG.matcher(html).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        String text = PlainText.readable(html);
         return text.isEmpty() ? null : text;
     }
 

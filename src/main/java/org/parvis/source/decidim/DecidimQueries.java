@@ -49,11 +49,6 @@ public final class DecidimQueries {
                 + " __schema { types { name } } }";
     }
 
-    /** Every process and assembly with its components. */
-    public static String spaces(DecidimVersion version) {
-        return spaces(version, false);
-    }
-
     /**
      * Every process and assembly with its components, and every initiative when the instance
      * has the initiatives module (without it, the field does not exist and the query would be
@@ -131,7 +126,7 @@ public final class DecidimQueries {
     public static List<String> listAll(DecidimVersion version) {
         List<String> all = new ArrayList<>();
         all.add(detect());
-        all.add(spaces(version));
+        all.add(spaces(version, false));
         all.add(spaces(version, true));
         all.add(space(version, "ParticipatoryProcess"));
         all.add(space(version, "Assembly"));

@@ -1,7 +1,9 @@
 package org.parvis.source.opendata;
 
 import org.jspecify.annotations.Nullable;
+import org.parvis.theme.PlainText;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,34 +34,6 @@ final class Cells {
     private static final DateTimeFormatter RAILS_LOCAL =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]", Locale.ROOT);
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    private static final Pattern BLOCK_TAG =
-            Pattern.compile("(?i)<\\s*/?\\s*(p|br|div|li|ul|ol|h[1-6]|tr|td|blockquote)\\b[^>]*>");
-    private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
-    private static final Map<String, String> NAMED = Map.ofEntries(
-            Map.entry("amp", "&"),
-            Map.entry("lt", "<"),
-            Map.entry("gt", ">"),
-            Map.entry("quot", "\""),
-            Map.entry("apos", "'"),
-            Map.entry("nbsp", " "),
-            Map.entry("eacute", "é"),
-            Map.entry("egrave", "è"),
-            Map.entry("ecirc", "ê"),
-            Map.entry("agrave", "à"),
-            Map.entry("acirc", "â"),
-            Map.entry("ccedil", "ç"),
-            Map.entry("ocirc", "ô"),
-            Map.entry("ucirc", "û"),
-            Map.entry("icirc", "î"),
-            Map.entry("rsquo", "’"),
-            Map.entry("laquo", "«"),
-            Map.entry("raquo", "»"),
-            Map.entry("euro", "€"),
-            Map.entry("mdash", "—"),
-            Map.entry("ndash", "–"),
-            Map.entry("hellip", "…"),
-            Map.entry("oelig", "œ"));
 
     private Cells() {}
 
@@ -139,8 +112,13 @@ final class Cells {
 
     /** A decimal number, with a point or a comma. */
     static double decimal(String value) {
+        return number(value).doubleValue();
+    }
+
+    /** A decimal number, with a point or a comma ({@code 45000}, {@code 45.0}, {@code 45,5}). */
+    static BigDecimal number(String value) {
         try {
-            return Double.parseDouble(value.replace(',', '.'));
+            return new BigDecimal(value.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + value + "' is not a number", e);
         }
@@ -170,31 +148,6 @@ final class Cells {
 
     /** The text a reader sees in an HTML fragment: tags dropped, entities decoded. */
     static String plainText(String html) {
-        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-            return html.strip();
-        }
-        String text = BLOCK_TAG.matcher(html).replaceAll(" ");
-        text = TAG.matcher(text).replaceAll("");
-        Matcher entities = ENTITY.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (entities.find()) {
-            entities.appendReplacement(out, Matcher.quoteReplacement(decode(entities.group(1))));
-        }
-        entities.appendTail(out);
-        return out.toString().replaceAll("\\s+", " ").strip();
-    }
-
-    private static String decode(String entity) {
-        if (entity.startsWith("#")) {
-            try {
-                int code = entity.startsWith("#x") || entity.startsWith("#X")
-                        ? Integer.parseInt(entity.substring(2), 16)
-                        : Integer.parseInt(entity.substring(1));
-                return Character.isValidCodePoint(code) ? Character.toString(code) : "";
-            } catch (NumberFormatException e) {
-                return "&" + entity + ";";
-            }
-        }
-        return NAMED.getOrDefault(entity, "&" + entity + ";");
+        return PlainText.readable(html);
     }
 }

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -70,18 +69,29 @@ public final class DecidimOpenDataConnector implements Connector {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecidimOpenDataConnector.class);
 
-    /** The entities read, in the order they are read, with the columns each requires. */
+    /**
+     * The entities read, in the order they are read, with the columns each requires and how a row
+     * is read. Results come first: they are not items but outcomes of their space, kept by the
+     * mapper until the space is read.
+     */
     private enum Entity {
-        PARTICIPATORY_PROCESSES("participatory_processes", List.of("id", "title/*", "url|slug")),
-        ASSEMBLIES("assemblies", List.of("id", "title/*", "url|slug")),
-        INITIATIVES("initiatives", List.of("id", "title/*")),
-        CONFERENCES("conferences", List.of("id", "title/*", "url|slug")),
-        PROPOSALS("proposals", List.of("id", "title/*", "url")),
-        MEETINGS("meetings", List.of("id", "title/*", "url", "start_time")),
-        DEBATES("debates", List.of("id", "title/*", "url")),
-        PROJECTS("projects", List.of("id", "title/*", "url|budget/url")),
-        /** Accountability results: outcomes of their space, not items of their own. */
-        RESULTS("results", List.of("id", "title/*", "url")),
+        RESULTS("results", List.of("id", "title/*", "url"), (mapper, row) -> {
+            mapper.collectOutcome(row);
+            return null;
+        }),
+        PARTICIPATORY_PROCESSES(
+                "participatory_processes",
+                List.of("id", "title/*", "url|slug"),
+                OpenDataMapper::process),
+        ASSEMBLIES("assemblies", List.of("id", "title/*", "url|slug"), OpenDataMapper::assembly),
+        INITIATIVES("initiatives", List.of("id", "title/*"), OpenDataMapper::initiative),
+        CONFERENCES(
+                "conferences", List.of("id", "title/*", "url|slug"), OpenDataMapper::conference),
+        PROPOSALS("proposals", List.of("id", "title/*", "url"), OpenDataMapper::proposal),
+        MEETINGS(
+                "meetings", List.of("id", "title/*", "url", "start_time"), OpenDataMapper::meeting),
+        DEBATES("debates", List.of("id", "title/*", "url"), OpenDataMapper::debate),
+        PROJECTS("projects", List.of("id", "title/*", "url|budget/url"), OpenDataMapper::project),
         COMMENTS(
                 "comments",
                 List.of(
@@ -89,14 +99,17 @@ public final class DecidimOpenDataConnector implements Connector {
                         "body/*",
                         "commentable_type",
                         "commentable_id",
-                        "root_commentable_url"));
+                        "root_commentable_url"),
+                OpenDataMapper::comment);
 
         final String fileEntity;
         final List<String> required;
+        final RowReader reader;
 
-        Entity(String fileEntity, List<String> required) {
+        Entity(String fileEntity, List<String> required, RowReader reader) {
             this.fileEntity = fileEntity;
             this.required = required;
+            this.reader = reader;
         }
 
         /** The entity of a file, e.g. {@code proposal_comments} → COMMENTS; null if not read. */
@@ -108,6 +121,13 @@ public final class DecidimOpenDataConnector implements Connector {
             }
             return fileEntity.endsWith("_comments") ? COMMENTS : null;
         }
+    }
+
+    /** Reads one row: the item it is, or null when the row only informs others (a result). */
+    @FunctionalInterface
+    private interface RowReader {
+        @Nullable
+        Item read(OpenDataMapper mapper, Row row);
     }
 
     @Override
@@ -204,17 +224,13 @@ public final class DecidimOpenDataConnector implements Connector {
                 }
             }
             OpenDataMapper mapper = new OpenDataMapper(source, ctx, url, licence(), budgetSpaces);
-            collectOutcomes(mapper, files.getOrDefault(Entity.RESULTS, List.of()));
 
             for (Map.Entry<Entity, List<ExportFile>> entry : files.entrySet()) {
-                if (entry.getKey() == Entity.RESULTS) {
-                    continue;
-                }
-                Function<Row, Item> mapping = mapping(mapper, entry.getKey());
+                RowReader reader = entry.getKey().reader;
                 for (ExportFile file : entry.getValue()) {
                     int rejected = 0;
                     for (Row row : file.rows()) {
-                        rejected += emit(row, mapping) ? 0 : 1;
+                        rejected += read(row, mapper, reader) ? 0 : 1;
                     }
                     if (rejected > 0) {
                         problems.add(rejected + " row(s) of " + file.entryName() + " rejected");
@@ -225,27 +241,6 @@ public final class DecidimOpenDataConnector implements Connector {
             return problems.isEmpty()
                     ? Listing.complete()
                     : Listing.incomplete(String.join("; ", problems) + "; see the source issues");
-        }
-
-        /**
-         * Reads the results before the spaces that carry them. A bad result is reported but
-         * leaves the listing complete: no item rests on it, so it cannot cause a removal.
-         */
-        private void collectOutcomes(OpenDataMapper mapper, List<ExportFile> files) {
-            for (ExportFile file : files) {
-                for (Row row : file.rows()) {
-                    try {
-                        mapper.collectOutcome(row);
-                    } catch (IllegalArgumentException e) {
-                        String ref = row.first("url", "reference");
-                        ctx.report(
-                                "bad-record",
-                                ref == null ? row.where() : ref,
-                                url,
-                                row.where() + ": " + e.getMessage() + "; result left out");
-                    }
-                }
-            }
         }
 
         /** The files read, by entity in reading order; unreadable ones are reported, left out. */
@@ -292,10 +287,13 @@ public final class DecidimOpenDataConnector implements Connector {
             return files;
         }
 
-        private boolean emit(Row row, Function<Row, Item> mapping) {
+        private boolean read(Row row, OpenDataMapper mapper, RowReader reader) {
             try {
-                ctx.emit(mapping.apply(row));
-                emitted++;
+                Item item = reader.read(mapper, row);
+                if (item != null) {
+                    ctx.emit(item);
+                    emitted++;
+                }
                 return true;
             } catch (IllegalArgumentException e) {
                 String ref = row.first("url", "root_commentable_url", "reference");
@@ -318,23 +316,6 @@ public final class DecidimOpenDataConnector implements Connector {
             }
             return source.licence();
         }
-    }
-
-    private static Function<Row, Item> mapping(OpenDataMapper mapper, Entity entity) {
-        return switch (entity) {
-            case PARTICIPATORY_PROCESSES -> mapper::process;
-            case ASSEMBLIES -> mapper::assembly;
-            case INITIATIVES -> mapper::initiative;
-            case CONFERENCES -> mapper::conference;
-            case PROPOSALS -> mapper::proposal;
-            case MEETINGS -> mapper::meeting;
-            case DEBATES -> mapper::debate;
-            case PROJECTS -> mapper::project;
-            case COMMENTS -> mapper::comment;
-            case RESULTS ->
-                throw new IllegalStateException(
-                        "results are outcomes of their space, collected before the spaces");
-        };
     }
 
     /** {@code www.example.org-open-data-proposals.csv} → {@code proposals}. */

@@ -26,7 +26,6 @@ import org.parvis.model.SourceKey;
 import org.parvis.source.HarvestContext;
 import org.parvis.source.SourceConfig;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -743,7 +742,7 @@ final class OpenDataMapper {
      */
     private @Nullable Money euros(Row row, String... columnNames) {
         for (String column : columnNames) {
-            Money value = parse(row, column, text -> Money.euros(decimal(text, "an amount")));
+            Money value = parse(row, column, text -> Money.euros(Cells.number(text)));
             if (value != null) {
                 return value;
             }
@@ -754,21 +753,12 @@ final class OpenDataMapper {
     /** A progress percentage, 0 to 100 (Decidim writes {@code 45.0}). */
     private @Nullable Integer percentage(Row row, String column) {
         return parse(row, column, text -> {
-            double value = decimal(text, "a percentage (0 to 100)").doubleValue();
+            double value = Cells.decimal(text);
             if (!(value >= 0 && value <= 100)) {
                 throw new IllegalArgumentException("'" + text + "' is not a percentage (0 to 100)");
             }
             return (int) Math.round(value);
         });
-    }
-
-    /** A decimal number such as {@code 45000} or {@code 45.0}; throws naming what was expected. */
-    private static BigDecimal decimal(String text, String what) {
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not " + what, e);
-        }
     }
 
     /**
@@ -778,14 +768,7 @@ final class OpenDataMapper {
     private List<URI> urls(Row row, String... columnNames) {
         List<URI> urls = new ArrayList<>();
         for (String column : columnNames) {
-            String value = row.text(column);
-            if (value == null) {
-                continue;
-            }
-            for (String token : value.split("[,\\s]+")) {
-                if (token.isEmpty()) {
-                    continue;
-                }
+            for (String token : Cells.list(row.text(column))) {
                 try {
                     urls.add(url(row, column, token));
                 } catch (IllegalArgumentException e) {
@@ -818,12 +801,7 @@ final class OpenDataMapper {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException e) {
-            ctx.report(
-                    "bad-value",
-                    row.first("url", "reference", "id"),
-                    retrievedFrom,
-                    row.where() + ", column " + column + ": " + e.getMessage()
-                            + "; value left out");
+            report(row, column, e.getMessage() + "; value left out");
             return null;
         }
     }

@@ -537,19 +537,20 @@ class DecidimOpenDataConnectorTest {
     }
 
     @Test
-    void aBadResultIsReportedAndLeavesTheListingComplete() {
+    void aBadResultIsReportedLikeAnyBadRowAndTheOtherResultsKept() {
         export.setCell("results", "502", "url", "pas-une-url");
         export.setCell("results", "501", "progress", "presque fini");
 
         HarvestRun run = harvest();
 
-        assertThat(run.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(run.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(run.itemsRemoved()).isZero();
         assertThat(run.issues())
                 .extracting(SourceIssue::type)
                 .containsExactlyInAnyOrder("bad-record", "bad-value");
         assertThat(run.issues())
                 .extracting(SourceIssue::message)
-                .anySatisfy(m -> assertThat(m).contains("'pas-une-url'", "result left out"))
+                .anySatisfy(m -> assertThat(m).contains("results.csv row 2", "'pas-une-url'"))
                 .anySatisfy(m -> assertThat(m).contains("column progress", "'presque fini'"));
         assertThat(process("ParticipatoryProcess/12").followUp().outcomes())
                 .singleElement()
