@@ -1,6 +1,7 @@
 package org.parvis.alert;
 
 import org.parvis.feed.FeedService;
+import org.parvis.model.AreaId;
 import org.parvis.model.AreaLevel;
 import org.parvis.store.JdbcStore;
 import org.parvis.territory.Gazetteer;
@@ -119,15 +120,7 @@ public final class AlertService {
      * address or the client {@code clientAddress} sent too many requests in the last hour.
      */
     public void subscribe(SubscriptionRequest request, String clientAddress) {
-        if (request.query().place().level() == AreaLevel.LOCAL
-                || gazetteer.findPlace(request.query().place()).isEmpty()) {
-            throw new InvalidSubscriptionException(
-                    "place",
-                    request.query().place().value(),
-                    "unknown place '" + request.query().place() + "': no area has this id;"
-                            + " browse area ids from GET /api/v1/places/fr",
-                    List.of());
-        }
+        requireKnownPlace(request.query().place());
         long wait = limiter.tryAcquire(Map.of(
                 "address:" + Tokens.sha256(request.email()),
                 settings.maxRequestsPerAddressPerHour(),
@@ -207,18 +200,24 @@ public final class AlertService {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        if (gazetteer.findPlace(changes.query().place()).isEmpty()) {
-            throw new InvalidSubscriptionException(
-                    "place",
-                    changes.query().place().value(),
-                    "unknown place '" + changes.query().place() + "': no area has this id",
-                    List.of());
-        }
+        requireKnownPlace(changes.query().place());
         Instant next = nextDigest(changes.frequency(), clock.instant());
         alerts.update(
                 found.get().id(), changes.query(), changes.frequency(), changes.language(), next);
         LOG.info("alerts: subscription {} changed", found.get().id());
         return alerts.findSubscription(found.get().id()).map(composer::view);
+    }
+
+    /** A subscription follows a place of the gazetteer; local areas have no feed of their own. */
+    private void requireKnownPlace(AreaId place) {
+        if (place.level() == AreaLevel.LOCAL || gazetteer.findPlace(place).isEmpty()) {
+            throw new InvalidSubscriptionException(
+                    "place",
+                    place.value(),
+                    "unknown place '" + place + "': no area has this id; browse area ids from"
+                            + " GET /api/v1/places?q=…",
+                    List.of());
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package org.parvis.alert;
 
 import org.parvis.model.AreaId;
 import org.parvis.model.AreaLevel;
-import org.parvis.model.ProcessType;
 import org.parvis.territory.Gazetteer;
 import org.parvis.territory.Place;
 import org.parvis.theme.ThemeCatalog;
@@ -177,8 +176,7 @@ final class MailComposer {
         } else {
             List<String> kinds = new ArrayList<>();
             for (String code : query.listKinds()) {
-                kinds.add(
-                        ProcessType.parse(code).code().replace('_', ' ').toLowerCase(Locale.ROOT));
+                kinds.add(words.text("kind." + code).toLowerCase(Locale.ROOT));
             }
             parts.add(words.text("kinds.some", String.join(", ", kinds)));
         }

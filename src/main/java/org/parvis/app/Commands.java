@@ -81,17 +81,16 @@ final class Commands {
     }
 
     /**
-     * Turns e-mail alerts on when {@code mail} (with the {@code PARVIS_MAIL_*} environment
-     * variables over it) names an SMTP server; links point at {@code http://HOST:PORT} unless a
-     * public URL is configured. Returns whether alerts are on.
+     * Turns e-mail alerts on when {@code mail} (as {@link ParvisConfig#load} gives it, environment
+     * included) names an SMTP server; links point at {@code http://HOST:PORT} unless a public URL
+     * is configured. Returns whether alerts are on.
      */
     static boolean enableAlerts(NodeRuntime node, MailConfig mail, String host, int port) {
-        MailConfig effective = mail.withEnvironment(System.getenv());
-        if (!effective.enabled()) {
+        if (!mail.enabled()) {
             return false;
         }
         String shownHost = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
-        node.enableAlerts(effective.toSettings(URI.create("http://" + shownHost + ":" + port)));
+        node.enableAlerts(mail.toSettings(URI.create("http://" + shownHost + ":" + port)));
         return true;
     }
 

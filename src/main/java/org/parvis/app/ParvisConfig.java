@@ -146,9 +146,9 @@ record ParvisConfig(URI contact, List<SourceConfig> sources, MailConfig mail) {
      * This configuration with the environment's overrides, which win over the file (a deployment
      * changes a URL or a rate without editing it): {@code PARVIS_CONTACT}, and for a source whose
      * id is {@code bordeaux-participation}, {@code PARVIS_SOURCE_BORDEAUX_PARTICIPATION_<KEY>}
-     * with a key of {@link #SOURCE_VARIABLES}. The mail block has its own variables ({@link
-     * MailConfig}). A {@code PARVIS_SOURCE_} variable that names no configured source or no key
-     * is refused, so that a typo does not go unnoticed.
+     * with a key of {@link #SOURCE_VARIABLES}; the mail block's {@code PARVIS_MAIL_*} variables
+     * ({@link MailConfig#withEnvironment}). A {@code PARVIS_SOURCE_} variable that names no
+     * configured source or no key is refused, so that a typo does not go unnoticed.
      */
     ParvisConfig withEnvironment(Map<String, String> env) {
         Map<String, SourceConfig> byPrefix = new LinkedHashMap<>();
@@ -197,7 +197,7 @@ record ParvisConfig(URI contact, List<SourceConfig> sources, MailConfig mail) {
                         ? this.contact
                         : contact(Path.of("PARVIS_CONTACT"), contact),
                 overridden,
-                mail);
+                mail.withEnvironment(env));
     }
 
     private static String sourcePrefix(String sourceId) {

@@ -68,6 +68,17 @@ class ParvisConfigEnvironmentTest {
     }
 
     @Test
+    void mailVariablesReachTheMailBlock() {
+        MailConfig mail = file.withEnvironment(Map.of(
+                        "PARVIS_MAIL_HOST", "smtp.example.org",
+                        "PARVIS_MAIL_FROM", "Parvis <alertes@example.org>"))
+                .mail();
+
+        assertThat(mail.enabled()).isTrue();
+        assertThat(mail.host()).isEqualTo("smtp.example.org");
+    }
+
+    @Test
     void withoutVariablesTheFileStandsAsItIs() {
         assertThat(file.withEnvironment(Map.of("HOME", "/root"))).isEqualTo(file);
     }

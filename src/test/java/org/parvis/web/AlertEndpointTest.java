@@ -122,6 +122,20 @@ class AlertEndpointTest {
     }
 
     @Test
+    void aFrenchSubscriptionNamesItsKindsInFrench() {
+        postJson(
+                "/api/v1/subscriptions",
+                "{\"email\": \"claire@example.org\", \"place\": \"fr:commune:33063\","
+                        + " \"kinds\": [\"participatory_budget\"], \"language\": \"fr\"}");
+        fx.alerts.runDue();
+
+        assertThat(fx.mailsTo("claire@example.org"))
+                .singleElement()
+                .satisfies(
+                        mail -> assertThat(mail.text()).contains("formes : budget participatif"));
+    }
+
+    @Test
     void badFieldsAreProblemsNamingTheFieldAndWhatIsAllowed() {
         JsonNode email = problem(
                 postJson("/api/v1/subscriptions", "{\"email\": \"alice\", \"place\": \"fr\"}"));
