@@ -70,7 +70,7 @@ public final class AlertService {
             AlertSettings settings,
             MailTransport transport,
             Clock clock) {
-        this.alerts = new AlertStore(store.jdbi());
+        this.alerts = new AlertStore(store);
         this.gazetteer = gazetteer;
         this.catalog = ThemeCatalog.loadDefault();
         this.settings = settings;

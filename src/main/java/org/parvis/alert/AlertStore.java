@@ -8,6 +8,7 @@ import org.parvis.feed.FeedQuery;
 import org.parvis.model.AreaId;
 import org.parvis.model.Json;
 import org.parvis.model.ProcessType;
+import org.parvis.store.JdbcStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,10 +33,11 @@ import java.util.Set;
  * The alert tables of migration V3 in the node's database (SQLite or PostgreSQL): subscriptions,
  * hashed tokens, matched items, the outbox and the matcher's checkpoint.
  *
- * <p>Every write runs in one transaction that first updates the single {@code alert_state} row,
- * so it holds the database's write lock from its first statement: on SQLite a transaction that
- * read first could not be upgraded to a write while another connection writes; on PostgreSQL it
- * serialises alert writers, so two workers never claim the same mail.
+ * <p>Every write runs in the store's write transaction ({@link JdbcStore#inWriteTransaction}),
+ * which holds the database's write lock from its first statement and queues this process's
+ * writers: on SQLite a transaction that read first could not be upgraded to a write while another
+ * connection writes; on PostgreSQL it serialises alert writers, so two workers never claim the
+ * same mail, and alert writes queue behind harvests instead of spinning against them.
  *
  * <p>Thread-safe: each call opens its own handle from the store's pool.
  */
@@ -71,10 +73,12 @@ final class AlertStore {
     /** Where the matcher stopped: the last change applied and when it last ran. */
     record Checkpoint(long lastChangeSeq, @Nullable Instant matchedAt) {}
 
+    private final JdbcStore store;
     private final Jdbi jdbi;
 
-    AlertStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    AlertStore(JdbcStore store) {
+        this.store = store;
+        this.jdbi = store.jdbi();
     }
 
     // Subscriptions
@@ -533,14 +537,7 @@ final class AlertStore {
     // Plumbing
 
     private <T> T inWriteTransaction(HandleCallback<T, RuntimeException> work) {
-        try (Handle handle = jdbi.open()) {
-            return handle.inTransaction(transaction -> {
-                transaction
-                        .createUpdate("UPDATE alert_state SET id = id WHERE id = 1")
-                        .execute();
-                return work.withHandle(transaction);
-            });
-        }
+        return store.inWriteTransaction(work);
     }
 
     private <T> T withHandle(HandleCallback<T, RuntimeException> work) {

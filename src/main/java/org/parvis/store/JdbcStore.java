@@ -690,9 +690,11 @@ public final class JdbcStore implements Store {
     /**
      * Runs {@code work} in a write transaction. The lock queues this process's writers instead of
      * letting them poll SQLite's busy handler; the {@code change_seq} update taken first holds the
-     * database's write lock (row lock on PostgreSQL, write lock on SQLite) until commit.
+     * database's write lock (row lock on PostgreSQL, write lock on SQLite) until commit. Features
+     * with tables of their own in this database (alerts) write through here too, so that they
+     * queue behind harvests rather than spin against them.
      */
-    private <T> T inWriteTransaction(HandleCallback<T, RuntimeException> work) {
+    public <T> T inWriteTransaction(HandleCallback<T, RuntimeException> work) {
         writeLock.lock();
         try {
             return withHandle(writeHandle -> writeHandle.inTransaction(handle -> {
