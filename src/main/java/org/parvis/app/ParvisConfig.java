@@ -130,51 +130,75 @@ record ParvisConfig(URI contact, List<SourceConfig> sources, MailConfig mail) {
 
     /**
      * Reads the file given with {@code --config}, else {@code ./parvis.yml} when it exists, else
-     * returns {@link #empty()}.
+     * an empty configuration; the environment's variables win over the file (see {@link
+     * #read(Path, Map)}).
      */
     static ParvisConfig load(@Nullable Path file) {
-        ParvisConfig fromFile;
+        Map<String, String> env = System.getenv();
         if (file == null) {
-            fromFile = Files.isRegularFile(DEFAULT_FILE) ? read(DEFAULT_FILE) : empty();
-        } else {
-            fromFile = read(file);
+            return Files.isRegularFile(DEFAULT_FILE)
+                    ? read(DEFAULT_FILE, env)
+                    : fromShape(Path.of("(no configuration file)"), EMPTY_SHAPE, env);
         }
-        return fromFile.withEnvironment(System.getenv());
+        return read(file, env);
+    }
+
+    /** Reads and validates a configuration file, without environment overrides. */
+    static ParvisConfig read(Path file) {
+        return read(file, Map.of());
     }
 
     /**
-     * This configuration with the environment's overrides, which win over the file (a deployment
-     * changes a URL or a rate without editing it): {@code PARVIS_CONTACT}, and for a source whose
-     * id is {@code bordeaux-participation}, {@code PARVIS_SOURCE_BORDEAUX_PARTICIPATION_<KEY>}
-     * with a key of {@link #SOURCE_VARIABLES}; the mail block's {@code PARVIS_MAIL_*} variables
-     * ({@link MailConfig#withEnvironment}). A {@code PARVIS_SOURCE_} variable that names no
+     * Reads and validates a configuration file with the environment's overrides, which win over
+     * it (a deployment changes a URL or a rate without editing the file): {@code PARVIS_CONTACT};
+     * for a source whose id is {@code bordeaux-participation}, {@code
+     * PARVIS_SOURCE_BORDEAUX_PARTICIPATION_<KEY>} with a key of {@link #SOURCE_VARIABLES}; the
+     * mail block's {@code PARVIS_MAIL_*} variables ({@link MailConfig#withEnvironment}). The
+     * values are validated like the file's. A {@code PARVIS_SOURCE_} variable that names no
      * configured source or no key is refused, so that a typo does not go unnoticed.
      */
-    ParvisConfig withEnvironment(Map<String, String> env) {
-        Map<String, SourceConfig> byPrefix = new LinkedHashMap<>();
-        for (SourceConfig source : sources) {
-            byPrefix.put(sourcePrefix(source.id()), source);
-        }
+    static ParvisConfig read(Path file, Map<String, String> env) {
+        FileShape shape = parse(file);
+        return fromShape(file, shape == null ? EMPTY_SHAPE : shape, env);
+    }
+
+    private static final FileShape EMPTY_SHAPE = new FileShape(null, null, null);
+
+    private static ParvisConfig fromShape(Path file, FileShape shape, Map<String, String> env) {
+        FileShape overridden = withEnvironment(shape, env);
+        return new ParvisConfig(
+                contact(file, overridden.contact()),
+                sources(file, overridden.sources()),
+                overridden.mail() == null ? MailConfig.NONE : overridden.mail());
+    }
+
+    /** The file's shape with the environment's values in place of the file's. */
+    private static FileShape withEnvironment(FileShape shape, Map<String, String> env) {
+        List<SourceShape> sources = shape.sources() == null ? List.of() : shape.sources();
+        List<String> ids =
+                sources.stream().map(SourceShape::id).filter(id -> id != null).toList();
         for (String variable : new TreeSet<>(env.keySet())) {
-            if (!variable.startsWith(SOURCE_PREFIX)) {
-                continue;
-            }
-            boolean known = byPrefix.keySet().stream()
-                    .anyMatch(prefix -> variable.startsWith(prefix)
-                            && SOURCE_VARIABLES.contains(variable.substring(prefix.length())));
+            boolean known = !variable.startsWith(SOURCE_PREFIX)
+                    || ids.stream()
+                            .map(ParvisConfig::sourcePrefix)
+                            .anyMatch(prefix -> variable.startsWith(prefix)
+                                    && SOURCE_VARIABLES.contains(
+                                            variable.substring(prefix.length())));
             if (!known) {
                 throw new ParvisConfigException("environment variable " + variable
-                        + " names no configured source and setting; expected "
-                        + SOURCE_PREFIX + "<SOURCE ID in capitals, - as _>_<KEY> with a source of "
-                        + sources.stream().map(SourceConfig::id).toList() + " and a key of "
-                        + SOURCE_VARIABLES);
+                        + " names no configured source and setting; expected " + SOURCE_PREFIX
+                        + "<SOURCE ID in capitals, - as _>_<KEY> with a source of " + ids
+                        + " and a key of " + SOURCE_VARIABLES);
             }
         }
 
-        List<SourceConfig> overridden = new ArrayList<>();
-        for (Map.Entry<String, SourceConfig> entry : byPrefix.entrySet()) {
-            String prefix = entry.getKey();
-            SourceConfig source = entry.getValue();
+        List<SourceShape> overridden = new ArrayList<>();
+        for (SourceShape source : sources) {
+            if (source.id() == null) {
+                overridden.add(source);
+                continue;
+            }
+            String prefix = sourcePrefix(source.id());
             Map<String, String> set = new LinkedHashMap<>();
             for (String key : SOURCE_VARIABLES) {
                 String value = env.get(prefix + key);
@@ -182,20 +206,37 @@ record ParvisConfig(URI contact, List<SourceConfig> sources, MailConfig mail) {
                     set.put(key, value.strip());
                 }
             }
+            String locales = set.get("LOCALES");
+            String rate = set.get("REQUESTS_PER_MINUTE");
+            Integer requestsPerMinute;
             try {
-                overridden.add(set.isEmpty() ? source : override(source, set));
-            } catch (IllegalArgumentException e) {
+                requestsPerMinute =
+                        rate == null ? source.requestsPerMinute() : Integer.valueOf(rate);
+            } catch (NumberFormatException e) {
                 throw new ParvisConfigException(
-                        "environment " + prefix + set.keySet() + " of" + " source '" + source.id()
-                                + "': " + e.getMessage(),
+                        prefix + "REQUESTS_PER_MINUTE '" + rate
+                                + "' is not a whole number; give requests per minute, e.g. 60",
                         e);
             }
+            overridden.add(new SourceShape(
+                    source.id(),
+                    source.kind(),
+                    set.getOrDefault("BASE_URL", source.baseUrl()),
+                    set.getOrDefault("NAME", source.name()),
+                    set.getOrDefault("ORGANISER", source.organiser()),
+                    set.getOrDefault("TERRITORY", source.territory()),
+                    locales == null ? source.locales() : List.of(locales.split("\\s*,\\s*")),
+                    set.getOrDefault("INTERVAL", source.interval()),
+                    source.licence(),
+                    source.sample(),
+                    source.categoryThemes(),
+                    source.scopes(),
+                    requestsPerMinute));
         }
         String contact = env.get("PARVIS_CONTACT");
-        return new ParvisConfig(
-                contact == null || contact.isBlank()
-                        ? this.contact
-                        : contact(Path.of("PARVIS_CONTACT"), contact),
+        MailConfig mail = shape.mail() == null ? MailConfig.NONE : shape.mail();
+        return new FileShape(
+                contact == null || contact.isBlank() ? shape.contact() : contact,
                 overridden,
                 mail.withEnvironment(env));
     }
@@ -204,44 +245,8 @@ record ParvisConfig(URI contact, List<SourceConfig> sources, MailConfig mail) {
         return SOURCE_PREFIX + sourceId.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
     }
 
-    private static SourceConfig override(SourceConfig source, Map<String, String> set) {
-        String baseUrl = set.get("BASE_URL");
-        String territory = set.get("TERRITORY");
-        String locales = set.get("LOCALES");
-        String interval = set.get("INTERVAL");
-        String rate = set.get("REQUESTS_PER_MINUTE");
-        int requestsPerMinute;
-        try {
-            requestsPerMinute = rate == null ? source.requestsPerMinute() : Integer.parseInt(rate);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "REQUESTS_PER_MINUTE '" + rate + "' is not a whole number", e);
-        }
-        URI url;
-        try {
-            url = baseUrl == null ? source.baseUrl() : new URI(baseUrl);
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException(
-                    "BASE_URL '" + baseUrl + "' is not a URL: " + e.getMessage(), e);
-        }
-        return new SourceConfig(
-                source.id(),
-                source.kind(),
-                url,
-                set.getOrDefault("NAME", source.name()),
-                set.getOrDefault("ORGANISER", source.organiserName()),
-                territory == null ? source.territory() : AreaId.parse(territory),
-                locales == null ? source.locales() : List.of(locales.split("\\s*,\\s*")),
-                interval == null ? source.interval() : parseDuration(interval),
-                source.licence(),
-                source.sample(),
-                source.categoryThemes(),
-                source.scopes(),
-                requestsPerMinute);
-    }
-
-    /** Reads and validates a configuration file. */
-    static ParvisConfig read(Path file) {
+    /** The file's shape, null for an empty file; throws naming what is wrong and where. */
+    private static @Nullable FileShape parse(Path file) {
         FileShape shape;
         try {
             shape = YAML.readValue(Files.readAllBytes(file), FileShape.class);
@@ -265,13 +270,7 @@ record ParvisConfig(URI contact, List<SourceConfig> sources, MailConfig mail) {
             throw new ParvisConfigException(
                     "cannot read configuration file " + file + ": " + e.getMessage(), e);
         }
-        if (shape == null) {
-            return empty();
-        }
-        return new ParvisConfig(
-                contact(file, shape.contact()),
-                sources(file, shape.sources()),
-                shape.mail() == null ? MailConfig.NONE : shape.mail());
+        return shape;
     }
 
     /** Where in the file a key was met, e.g. " in sources #2" (empty at the top level). */

@@ -23,11 +23,12 @@ class ParvisConfigEnvironmentTest {
     @TempDir
     Path dir;
 
+    private Path path;
     private ParvisConfig file;
 
     @BeforeEach
     void read() throws IOException {
-        Path path = dir.resolve("parvis.yml");
+        path = dir.resolve("parvis.yml");
         Files.writeString(path, """
                 contact: mailto:ops@node.example
                 sources:
@@ -47,14 +48,16 @@ class ParvisConfigEnvironmentTest {
 
     @Test
     void variablesWinOverTheFileForTheSourceTheyName() {
-        ParvisConfig config = file.withEnvironment(Map.of(
-                "PARVIS_CONTACT", "https://node.example/about",
-                "PARVIS_SOURCE_BORDEAUX_PARTICIPATION_BASE_URL", "https://staging.example",
-                "PARVIS_SOURCE_BORDEAUX_PARTICIPATION_INTERVAL", "30m",
-                "PARVIS_SOURCE_BORDEAUX_PARTICIPATION_REQUESTS_PER_MINUTE", "20",
-                "PARVIS_SOURCE_BORDEAUX_PARTICIPATION_LOCALES", "fr, en",
-                "PARVIS_SOURCE_BORDEAUX_PARTICIPATION_TERRITORY", "fr:commune:33063",
-                "PATH", "/usr/bin"));
+        ParvisConfig config = ParvisConfig.read(
+                path,
+                Map.of(
+                        "PARVIS_CONTACT", "https://node.example/about",
+                        "PARVIS_SOURCE_BORDEAUX_PARTICIPATION_BASE_URL", "https://staging.example",
+                        "PARVIS_SOURCE_BORDEAUX_PARTICIPATION_INTERVAL", "30m",
+                        "PARVIS_SOURCE_BORDEAUX_PARTICIPATION_REQUESTS_PER_MINUTE", "20",
+                        "PARVIS_SOURCE_BORDEAUX_PARTICIPATION_LOCALES", "fr, en",
+                        "PARVIS_SOURCE_BORDEAUX_PARTICIPATION_TERRITORY", "fr:commune:33063",
+                        "PATH", "/usr/bin"));
 
         SourceConfig bordeaux = config.sources().get(0);
         assertThat(config.contact()).isEqualTo(URI.create("https://node.example/about"));
@@ -69,9 +72,11 @@ class ParvisConfigEnvironmentTest {
 
     @Test
     void mailVariablesReachTheMailBlock() {
-        MailConfig mail = file.withEnvironment(Map.of(
-                        "PARVIS_MAIL_HOST", "smtp.example.org",
-                        "PARVIS_MAIL_FROM", "Parvis <alertes@example.org>"))
+        MailConfig mail = ParvisConfig.read(
+                        path,
+                        Map.of(
+                                "PARVIS_MAIL_HOST", "smtp.example.org",
+                                "PARVIS_MAIL_FROM", "Parvis <alertes@example.org>"))
                 .mail();
 
         assertThat(mail.enabled()).isTrue();
@@ -80,31 +85,32 @@ class ParvisConfigEnvironmentTest {
 
     @Test
     void withoutVariablesTheFileStandsAsItIs() {
-        assertThat(file.withEnvironment(Map.of("HOME", "/root"))).isEqualTo(file);
+        assertThat(ParvisConfig.read(path, Map.of("HOME", "/root"))).isEqualTo(file);
     }
 
     @Test
     void aVariableNamingNoSourceOrNoSettingIsRefused() {
-        assertThatThrownBy(() -> file.withEnvironment(
-                        Map.of("PARVIS_SOURCE_BORDEAUX_BASE_URL", "https://x.example")))
+        assertThatThrownBy(() -> ParvisConfig.read(
+                        path, Map.of("PARVIS_SOURCE_BORDEAUX_BASE_URL", "https://x.example")))
                 .isInstanceOf(ParvisConfigException.class)
                 .hasMessageContaining("PARVIS_SOURCE_BORDEAUX_BASE_URL names no configured source")
                 .hasMessageContaining("[bordeaux-participation, rennes]");
-        assertThatThrownBy(() -> file.withEnvironment(
-                        Map.of("PARVIS_SOURCE_RENNES_BASEURL", "https://x.example")))
+        assertThatThrownBy(() -> ParvisConfig.read(
+                        path, Map.of("PARVIS_SOURCE_RENNES_BASEURL", "https://x.example")))
                 .hasMessageContaining("a key of [BASE_URL, NAME, ORGANISER");
     }
 
     @Test
     void aBadValueNamesTheSourceAndWhatWasExpected() {
-        assertThatThrownBy(() -> file.withEnvironment(
-                        Map.of("PARVIS_SOURCE_RENNES_REQUESTS_PER_MINUTE", "lots")))
+        assertThatThrownBy(() -> ParvisConfig.read(
+                        path, Map.of("PARVIS_SOURCE_RENNES_REQUESTS_PER_MINUTE", "lots")))
                 .isInstanceOf(ParvisConfigException.class)
-                .hasMessageContaining("source 'rennes'")
-                .hasMessageContaining("REQUESTS_PER_MINUTE 'lots' is not a whole number");
+                .hasMessageContaining(
+                        "PARVIS_SOURCE_RENNES_REQUESTS_PER_MINUTE 'lots' is not a whole number");
         assertThatThrownBy(() ->
-                        file.withEnvironment(Map.of("PARVIS_SOURCE_RENNES_TERRITORY", "Rennes")))
+                        ParvisConfig.read(path, Map.of("PARVIS_SOURCE_RENNES_TERRITORY", "Rennes")))
                 .isInstanceOf(ParvisConfigException.class)
-                .hasMessageContaining("source 'rennes'");
+                .hasMessageContaining("('rennes')")
+                .hasMessageContaining("'Rennes'");
     }
 }
