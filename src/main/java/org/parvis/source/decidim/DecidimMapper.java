@@ -114,14 +114,7 @@ final class DecidimMapper {
                 .withLanguages(List.copyOf(title.texts().keySet()))
                 .withIdBuilt(true)
                 .withProvenance(provenance);
-        String scope = best(translated(node.path("scope").path("name")));
-        if (scope != null) {
-            builder.addTerritoryLabel(scope);
-        }
-        String hashtag = text(node, "hashtag");
-        if (hashtag != null && !hashtag.isBlank()) {
-            builder.addSourceTheme("#" + hashtag.strip().replaceFirst("^#", ""));
-        }
+        addLabels(node, builder);
         return new Space("Initiative", id, slug, url, builder.build());
     }
 
@@ -184,7 +177,15 @@ final class DecidimMapper {
             }
         }
 
-        // Territory and theme labels.
+        addLabels(node, builder);
+        return new Space(typename, id, slug, url, builder.build());
+    }
+
+    /**
+     * A space's territory labels (scope, area, place taxonomies) and theme labels (categories,
+     * other taxonomies, hashtag), whichever of them its type has.
+     */
+    private void addLabels(JsonNode node, ProcessBuilder builder) {
         String scope = best(translated(node.path("scope").path("name")));
         if (scope != null) {
             builder.addTerritoryLabel(scope);
@@ -204,7 +205,6 @@ final class DecidimMapper {
         if (hashtag != null && !hashtag.isBlank()) {
             builder.addSourceTheme("#" + hashtag.strip().replaceFirst("^#", ""));
         }
-        return new Space(typename, id, slug, url, builder.build());
     }
 
     /**
