@@ -75,6 +75,13 @@ final class HarvestCommand implements Callable<Integer> {
                     + " (see parvis harvest --help), or try parvis demo");
         }
         List<SourceConfig> sources = configuration.selectSources(sourceIds);
+        if (configuration.mail().enabled() && configuration.mail().publicUrl() == null) {
+            // This command serves no pages, so it cannot know the address its mails link to.
+            throw new ParvisConfigException("e-mail alerts are configured but not the node's"
+                    + " public address: set mail.publicUrl (or PARVIS_PUBLIC_URL) to the address"
+                    + " where parvis serve answers, e.g. https://parvis.example.org, so that the"
+                    + " links in the mails work");
+        }
 
         List<HarvestRun> runs = new ArrayList<>();
         try (NodeRuntime node = factory.open(nodeOptions.settings(configuration.sources()));
@@ -92,7 +99,8 @@ final class HarvestCommand implements Callable<Integer> {
                 runs.add(harvester.harvest(source));
             }
             // Alerts match what was harvested; the mails go out now (or from a serving node).
-            if (Commands.enableAlerts(node, configuration.mail(), "localhost", 8080)) {
+            // The public URL is set (checked above): the host and port below are not used.
+            if (Commands.enableAlerts(node, configuration.mail(), "localhost", 0)) {
                 node.afterHarvest();
                 node.deliverAlerts();
             }

@@ -121,6 +121,23 @@ class MainTest {
     }
 
     @Test
+    void harvestWithAlertsNeedsTheNodesPublicAddressForTheLinksInItsMails() throws IOException {
+        Path config = dir.resolve("parvis.yml");
+        Files.writeString(
+                config,
+                "sources:\n  - id: lyon\n    kind: decidim\n    baseUrl: "
+                        + "https://participer.example\n    name: Participer\n"
+                        + "mail:\n  host: 127.0.0.1\n  tls: none\n"
+                        + "  from: Parvis <alertes@example.org>\n",
+                StandardCharsets.UTF_8);
+
+        int code = run("harvest", "--config", config.toString());
+
+        assertThat(code).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(err.toString()).contains("mail.publicUrl (or PARVIS_PUBLIC_URL)");
+    }
+
+    @Test
     void unknownSourceKindNamesTheSourceAndTheKnownKinds() throws IOException {
         Path config = dir.resolve("parvis.yml");
         Files.writeString(
